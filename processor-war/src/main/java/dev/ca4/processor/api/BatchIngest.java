@@ -1,0 +1,89 @@
+package dev.ca4.processor.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ca4.event.EventValidator;
+import dev.ca4.event.Violation;
+import dev.ca4.event.Problem;
+import dev.ca4.processor.api.error.Problems;
+import dev.ca4.processor.config.ProcessorConfig;
+import dev.ca4.processor.metrics.ProcessorMetrics;
+import dev.ca4.processor.publish.EventPublisher;
+import dev.ca4.processor.publish.PublishReceipt;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.logging.Logger;
+
+/**
+ * Validates every item of a batch, publishes the valid ones concurrently, and answers per item:
+ * 202 when every item was accepted, 207 otherwise; 400 when no item is valid, 503 when Kafka took none.
+ */
+@ApplicationScoped
+public class BatchIngest {
+    private static final Logger LOG = Logger.getLogger(BatchIngest.class.getName());
+
+    @Inject
+    EventPublisher publisher;
+    @Inject
+    ProcessorMetrics metrics;
+    @Inject
+    ProcessorConfig config;
+
+    CompletionStage<Response> ingest(JsonNode array, Instant receivedAt, EventValidator validator) {
+        int n = array.size();
+        List<CompletableFuture<IngestResults.Item>> items = new ArrayList<>(n);
+        List<Problem.FieldError> allErrors = new ArrayList<>();
+        int invalid = 0;
+        for (int i = 0; i < n; i++) {
+            EventValidator.Result r = validator.validate(array.get(i));
+            if (!r.valid()) {
+                invalid++;
+                List<Problem.FieldError> errors = r.violations().stream().map(Problem.FieldError::of).toList();
+                final int index = i;
+                r.violations().forEach(v -> allErrors.add(Problem.FieldError.of(
+                        Violation.of("[" + index + "]." + v.field(), v.rule(), v.message()))));
+                items.add(CompletableFuture.completedFuture(
+                        new IngestResults.Item(i, 400, null, null, null, errors.get(0).message(), errors)));
+                continue;
+            }
+            final int index = i;
+            items.add(publisher.publish(r.event().withReceivedAt(receivedAt)).toCompletableFuture()
+                    .handle((PublishReceipt receipt, Throwable failure) -> failure == null
+                            ? new IngestResults.Item(index, 202, receipt.eventId(), receipt.partition(),
+                            receipt.offset(), null, null)
+                            : new IngestResults.Item(index, 503, r.event().eventId(), null, null,
+                            Publishing.detail(failure), null)));
+        }
+        if (invalid == n) {
+            return CompletableFuture.completedFuture(Problems.response(new Problem("urn:ca4:problem:invalid-event",
+                    "No event of the batch matches schema version 1", 400,
+                    "all " + n + " events are invalid; first: " + allErrors.get(0).message(), allErrors), null));
+        }
+        metrics.rejected("invalid-event", invalid);
+        final int rejected = invalid;
+        return CompletableFuture.allOf(items.toArray(CompletableFuture[]::new)).thenApply(ignored -> {
+            List<IngestResults.Item> results = items.stream().map(CompletableFuture::join).toList();
+            int accepted = (int) results.stream().filter(it -> it.status() == 202).count();
+            int failed = n - accepted - rejected;
+            metrics.accepted(accepted);
+            if (accepted == 0 && failed > 0 && rejected == 0) {
+                LOG.warning("batch of " + n + " not published: Kafka unavailable");
+                return Publishing.unavailable(config, new IllegalStateException(results.get(0).detail()));
+            }
+            if (failed > 0) {
+                metrics.rejected("kafka-unavailable", failed);
+                LOG.warning("batch: " + failed + " of " + n + " events not published");
+            }
+            int status = accepted == n ? 202 : 207;
+            return Response.status(status).type(MediaType.APPLICATION_JSON)
+                    .entity(new IngestResults.Batch(accepted, rejected, failed, results)).build();
+        });
+    }
+}

@@ -1,0 +1,85 @@
+package dev.ca4.worker.metrics;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.MetricUnits;
+import org.eclipse.microprofile.metrics.annotation.RegistryScope;
+
+import java.time.Duration;
+
+/**
+ * Every worker metric name in one place, registered at startup. Prometheus names:
+ * ca4_worker_events_consumed_total, ca4_worker_events_stored_total, ca4_worker_events_duplicates_total,
+ * ca4_worker_events_dead_lettered_total, ca4_worker_store_errors_total, ca4_worker_store_latency_seconds,
+ * ca4_worker_end_to_end_latency_seconds (produced_at to stored_at), ca4_worker_batch_size.
+ */
+@ApplicationScoped
+public class WorkerMetrics {
+    private static final Metadata CONSUMED = counter("ca4.worker.events.consumed", "Records read from gpu-metadata");
+    private static final Metadata STORED = counter("ca4.worker.events.stored", "Events newly stored");
+    private static final Metadata DUPLICATES = counter("ca4.worker.events.duplicates",
+            "Redelivered events already stored (not written again)");
+    private static final Metadata DEAD = counter("ca4.worker.events.dead.lettered", "Records sent to the DLQ");
+    private static final Metadata STORE_ERRORS = counter("ca4.worker.store.errors",
+            "Failed write attempts (store or archive unavailable), each retried");
+    private static final Metadata STORE_LATENCY = Metadata.builder().withName("ca4.worker.store.latency")
+            .withDescription("Duration of one bulk write (archive + store)").withUnit(MetricUnits.SECONDS).build();
+    private static final Metadata E2E = Metadata.builder().withName("ca4.worker.end.to.end.latency")
+            .withDescription("From the event's produced_at to stored_at").withUnit(MetricUnits.SECONDS).build();
+    private static final Metadata BATCH = Metadata.builder().withName("ca4.worker.batch.size")
+            .withDescription("Events per bulk write").build();
+
+    @Inject
+    @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
+    MetricRegistry registry;
+
+    private static Metadata counter(String name, String description) {
+        return Metadata.builder().withName(name).withDescription(description).build();
+    }
+
+    void register(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+        registry.counter(CONSUMED);
+        registry.counter(STORED);
+        registry.counter(DUPLICATES);
+        registry.counter(DEAD);
+        registry.counter(STORE_ERRORS);
+        registry.timer(STORE_LATENCY);
+        registry.timer(E2E);
+        registry.histogram(BATCH);
+    }
+
+    public void consumed() {
+        registry.counter(CONSUMED).inc();
+    }
+
+    public void stored(int n) {
+        registry.counter(STORED).inc(n);
+    }
+
+    public void duplicates(int n) {
+        registry.counter(DUPLICATES).inc(n);
+    }
+
+    public void deadLettered() {
+        registry.counter(DEAD).inc();
+    }
+
+    public void storeError() {
+        registry.counter(STORE_ERRORS).inc();
+    }
+
+    public void storeLatency(long nanos, int batchSize) {
+        registry.timer(STORE_LATENCY).update(Duration.ofNanos(nanos));
+        registry.histogram(BATCH).update(batchSize);
+    }
+
+    public void endToEnd(Duration d) {
+        if (!d.isNegative()) {
+            registry.timer(E2E).update(d);
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package dev.ca4.worker.store;
+
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import dev.ca4.worker.config.WorkerConfig;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.bson.Document;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The store connection (MongoDB or Amazon DocumentDB). For DocumentDB the URI carries tls=true and
+ * retryWrites=false, and {@code ca4.mongo.tls-ca-file} names Amazon's CA bundle.
+ */
+@ApplicationScoped
+public class MongoStore {
+
+    @Inject
+    WorkerConfig config;
+
+    private volatile MongoClient client;
+
+    public MongoCollection<Document> collection() {
+        return client().getDatabase(config.mongoDatabase()).getCollection(config.mongoCollection());
+    }
+
+    /** A round trip to the server; throws when it is unreachable. */
+    public void ping() {
+        client().getDatabase(config.mongoDatabase()).runCommand(new Document("ping", 1));
+    }
+
+    private MongoClient client() {
+        if (client == null) {
+            synchronized (this) {
+                if (client == null) {
+                    client = MongoClients.create(settings());
+                }
+            }
+        }
+        return client;
+    }
+
+    private MongoClientSettings settings() {
+        int timeout = config.mongoTimeoutMs();
+        MongoClientSettings.Builder b = MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(config.mongoUri()))
+                .applyToClusterSettings(c -> c.serverSelectionTimeout(timeout, TimeUnit.MILLISECONDS))
+                .applyToSocketSettings(s -> s.connectTimeout(timeout, TimeUnit.MILLISECONDS)
+                        .readTimeout(timeout * 3, TimeUnit.MILLISECONDS));
+        if (!config.mongoTlsCaFile().isBlank()) {
+            b.applyToSslSettings(s -> s.enabled(true).context(sslContext(Path.of(config.mongoTlsCaFile()))));
+        }
+        return b.build();
+    }
+
+    /** Trusts every certificate of a PEM bundle (DocumentDB's global-bundle.pem holds many). */
+    static SSLContext sslContext(Path pemBundle) {
+        try (InputStream in = Files.newInputStream(pemBundle)) {
+            KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
+            trust.load(null, null);
+            int i = 0;
+            for (Certificate c : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+                trust.setCertificateEntry("ca-" + i++, c);
+            }
+            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            tmf.init(trust);
+            SSLContext ctx = SSLContext.getInstance("TLS");
+            ctx.init(null, tmf.getTrustManagers(), null);
+            return ctx;
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot load CA bundle " + pemBundle + ": " + e.getMessage(), e);
+        }
+    }
+
+    @PreDestroy
+    void close() {
+        if (client != null) {
+            client.close();
+        }
+    }
+}
