@@ -1,0 +1,11 @@
+terraform {
+  # mock_provider in `terraform test` needs 1.7 or newer.
+  required_version = ">= 1.7.0"
+
+  required_providers {
+    aws = {
+      source  = "hashicorp/aws"
+      version = "~> 5.0"
+    }
+  }
+}
