@@ -1,0 +1,116 @@
+# CA4 GPU metadata pipeline. `make run` starts everything locally; `make test` runs every test.
+# Ports and names are fixed by DESIGN.md; override the variables below only if you know why.
+SHELL        := /bin/bash
+.SHELLFLAGS  := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+LOCAL_HOME   ?= .local
+MVN          ?= mvn -B -ntp
+STACK_JAR    := local-stack/target/local-stack.jar
+STACK        := java -jar $(STACK_JAR)
+HOME_OPT     := --home $(LOCAL_HOME)
+DEMO_JAR     := demo-client/target/demo-client.jar
+SECRETS      := $(LOCAL_HOME)/secrets.env
+PROCESSOR    := processor-war/target/liberty/wlp/bin/server
+WORKER       := worker-war/target/liberty/wlp/bin/server
+PROCESSOR_URL ?= http://localhost:9080
+WORKER_URL   ?= http://localhost:9081
+SAMPLES      ?= 200
+
+# Local settings + generated secrets, exported to Maven, Liberty and the clients.
+WITH_ENV := set -a; source local.env; source $(SECRETS); CA4_LOCAL_HOME=$(abspath $(LOCAL_HOME)); set +a;
+
+-include make/*.mk
+
+.PHONY: help build secrets stack-up stack-down servers-up servers-down run stop status test test-java \
+        run-local-processor stop-local-processor verify-kafka verify-preflight verify-workflow bench clean
+
+help: ## List every target
+	@grep -hE '^[a-zA-Z0-9_-]+:.*## ' $(MAKEFILE_LIST) | sort -u | \
+	  awk 'BEGIN{FS=":.*## "}{printf "  %-26s %s\n", $$1, $$2}'
+
+build: ## Build every module and prepare both Liberty servers (no tests)
+	$(MVN) -q install -DskipTests -DskipITs
+
+secrets: $(SECRETS) ## Generate local secrets (API key, admin and keystore passwords) once
+
+$(SECRETS):
+	@mkdir -p $(LOCAL_HOME)
+	@umask 077; { \
+	  echo "CA4_API_KEYS=ca4-local-$$(openssl rand -hex 16)"; \
+	  echo "CA4_ADMIN_USER=admin"; \
+	  echo "CA4_ADMIN_PASSWORD=$$(openssl rand -hex 12)"; \
+	  echo "CA4_KEYSTORE_PASSWORD=$$(openssl rand -hex 12)"; \
+	} > $@
+	@echo "generated $@ (API key, admin and keystore passwords)"
+
+stack-up: secrets ## Start Kafka, the Mongo-compatible store and the S3 server (idempotent)
+	@test -f $(STACK_JAR) || $(MVN) -q install -DskipTests -DskipITs -pl local-stack -am
+	$(STACK) start $(HOME_OPT)
+
+stack-down: ## Stop the local stack (idempotent)
+	@if [ -f $(STACK_JAR) ]; then $(STACK) stop $(HOME_OPT); fi
+
+servers-up: secrets ## Start the processor (9080/9443) and worker (9081/9444) Liberty servers
+	@$(WITH_ENV) for s in "$(PROCESSOR) processor" "$(WORKER) worker"; do \
+	  set -- $$s; if $$1 status $$2 >/dev/null 2>&1; then echo "$$2 already running"; \
+	  else $$1 start $$2 --clean >/dev/null && echo "$$2 started"; fi; done
+	@$(MAKE) --no-print-directory wait-ready
+
+wait-ready:
+	@for u in $(PROCESSOR_URL)/health/ready $(WORKER_URL)/health/ready; do \
+	  for i in $$(seq 1 90); do curl -fs $$u >/dev/null && break; sleep 1; \
+	    [ $$i -lt 90 ] || { echo "not ready: $$u"; curl -s $$u; exit 1; }; done; echo "ready: $$u"; done
+
+servers-down: ## Stop both Liberty servers (idempotent)
+	@for s in "$(PROCESSOR) processor" "$(WORKER) worker"; do set -- $$s; \
+	  if [ -x $$1 ] && $$1 status $$2 >/dev/null 2>&1; then $$1 stop $$2 >/dev/null && echo "$$2 stopped"; fi; done
+
+run: build stack-up servers-up ## Build, start the whole pipeline, push sample events through it, leave it running
+	@$(WITH_ENV) java -jar $(DEMO_JAR) --api $(PROCESSOR_URL) --worker $(WORKER_URL) --count $(SAMPLES)
+	@$(WITH_ENV) echo; echo "Pipeline running:"; \
+	 echo "  processor API      $(PROCESSOR_URL)/metadata   (X-API-Key: see $(SECRETS))"; \
+	 echo "  processor HTTPS    https://localhost:9443/metadata"; \
+	 echo "  worker read API    $(WORKER_URL)/documents?limit=5   $(WORKER_URL)/stats"; \
+	 echo "  health             $(PROCESSOR_URL)/health   $(WORKER_URL)/health"; \
+	 echo "  metrics            $(PROCESSOR_URL)/metrics  $(WORKER_URL)/metrics"; \
+	 echo "  OpenAPI UI         $(PROCESSOR_URL)/openapi/ui   $(WORKER_URL)/openapi/ui"; \
+	 echo "  admin center       https://localhost:9443/adminCenter  (user $$CA4_ADMIN_USER, password in $(SECRETS))"; \
+	 echo "Stop it with: make stop"
+
+stop: servers-down stack-down ## Stop the Liberty servers, then the local stack (idempotent)
+
+status: ## Show what runs
+	@if [ -f $(STACK_JAR) ]; then $(STACK) status $(HOME_OPT) || true; else echo "local stack: not built"; fi
+	@for s in "$(PROCESSOR) processor" "$(WORKER) worker"; do set -- $$s; \
+	  if [ -x $$1 ] && $$1 status $$2 >/dev/null 2>&1; then echo "$$2: running"; else echo "$$2: stopped"; fi; done
+
+run-local-processor: build stack-up ## Start only the processor (for dev mode / ngrok)
+	@$(WITH_ENV) $(PROCESSOR) start processor --clean
+
+stop-local-processor: ## Stop only the processor
+	@$(PROCESSOR) stop processor || true
+
+verify-preflight: ## Check the tools the local path needs
+	@for t in java mvn curl openssl; do command -v $$t >/dev/null || { echo "missing: $$t"; exit 1; }; done
+	@java -version 2>&1 | head -1; echo "preflight ok"
+
+verify-kafka: ## Check the local broker and both topics
+	$(STACK) status kafka $(HOME_OPT)
+
+verify-workflow: ## Send sample events through the running pipeline and wait until stored
+	@$(WITH_ENV) java -jar $(DEMO_JAR) --api $(PROCESSOR_URL) --worker $(WORKER_URL) --count 20
+
+test: secrets ## Run every test: unit, integration (real Kafka, store, S3, Liberty), infrastructure
+	@$(MAKE) --no-print-directory servers-down
+	@$(MAKE) --no-print-directory test-java
+	@if grep -q '^test-infra:' make/*.mk 2>/dev/null; then $(MAKE) --no-print-directory test-infra; fi
+
+test-java:
+	$(MVN) -q install -DskipTests -DskipITs -pl local-stack -am
+	$(STACK) start $(HOME_OPT)
+	rc=0; $(WITH_ENV) $(MVN) verify || rc=$$?; $(STACK) stop $(HOME_OPT); exit $$rc
+
+clean: stop ## Stop everything and delete build output and local data
+	$(MVN) -q clean
+	rm -rf $(LOCAL_HOME)

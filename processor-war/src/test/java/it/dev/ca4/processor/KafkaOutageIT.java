@@ -1,0 +1,48 @@
+package it.dev.ca4.processor;
+
+import dev.ca4.event.SampleEvents;
+import dev.ca4.localstack.LocalStack;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.Random;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** With the broker stopped the API answers 503 + Retry-After quickly and is not ready; then it recovers. */
+class KafkaOutageIT {
+    private static final LocalStack STACK = LocalStack.fromEnvironment();
+
+    @AfterAll
+    static void brokerIsBack() throws Exception {
+        STACK.start("kafka");
+    }
+
+    @Test
+    void brokerDownGives503AndNotReadyThenRecovers() throws Exception {
+        STACK.stop("kafka");
+
+        long start = System.nanoTime();
+        Response r = Pipeline.api().body(SampleEvents.withValues(UUID.randomUUID(), 8, new Random()).toString())
+                .post("/metadata");
+        long seconds = (System.nanoTime() - start) / 1_000_000_000L;
+        assertEquals(503, r.statusCode(), r.asString());
+        assertTrue(r.contentType().startsWith("application/problem+json"));
+        assertNotNull(r.header("Retry-After"));
+        assertTrue(seconds <= 10, "503 took " + seconds + " s");
+        Pipeline.await("readiness DOWN", Duration.ofSeconds(20),
+                () -> Pipeline.api().get("/health/ready").statusCode() == 503);
+
+        STACK.start("kafka");
+        Pipeline.await("readiness UP", Duration.ofSeconds(60),
+                () -> Pipeline.api().get("/health/ready").statusCode() == 200);
+        UUID id = UUID.randomUUID();
+        Pipeline.await("202 after recovery", Duration.ofSeconds(60), () -> Pipeline.api()
+                .body(SampleEvents.withValues(id, 8, new Random()).toString()).post("/metadata").statusCode() == 202);
+    }
+}
