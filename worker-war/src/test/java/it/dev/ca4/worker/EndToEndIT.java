@@ -1,0 +1,113 @@
+package it.dev.ca4.worker;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ca4.event.EmbeddingCodec;
+import dev.ca4.event.SampleEvents;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.GetObjectRequest;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class EndToEndIT {
+
+    @Test
+    void postedEventIsStoredWithEveryDerivedFieldAndArchived() throws Exception {
+        UUID id = UUID.randomUUID();
+        float[] vector = SampleEvents.randomVector(2048, new Random(11));
+        ObjectNode event = SampleEvents.withBase64(id, 2048, new Random());
+        event.with("embedding").put("values_b64", EmbeddingCodec.encodeBase64(vector));
+        event.with("gpu").put("backend", "cuda").put("name", "Tesla T4").put("count", 1)
+                .put("memory_total_mb", 15360).put("cuda_version", "12.2");
+        Response accepted = Pipeline.post(event.toString());
+        assertEquals(202, accepted.statusCode(), accepted.asString());
+
+        Pipeline.await("document " + id, Duration.ofSeconds(30),
+                () -> Pipeline.worker().get("/documents/" + id).statusCode() == 200);
+        JsonPath doc = Pipeline.worker().get("/documents/" + id).jsonPath();
+        assertEquals(id.toString(), doc.getString("_id"));
+        assertEquals(2048, doc.getInt("embedding.dim"));
+        double norm = 0;
+        for (float v : vector) {
+            norm += (double) v * v;
+        }
+        // exact double from the store (JsonPath would round to float)
+        org.bson.Document stored0 = Pipeline.documents().find(new org.bson.Document("_id", id.toString())).first();
+        assertEquals(Math.sqrt(norm), stored0.get("embedding", org.bson.Document.class).getDouble("norm"), 1e-9);
+        List<Float> stored = doc.getList("embedding.values", Float.class);
+        assertEquals(2048, stored.size());
+        assertEquals(vector[7], stored.get(7), 0f);
+        assertEquals("nvidia", doc.getString("gpu.vendor"));
+        assertEquals(15360, doc.getInt("gpu.memory_total_mib"));
+        assertTrue(doc.getString("received_at").endsWith("Z"));
+        assertTrue(doc.getString("stored_at").compareTo(doc.getString("received_at")) >= 0);
+        assertTrue(doc.getLong("latency_ms.end_to_end") >= 0);
+        assertEquals("gpu-metadata", doc.getString("lineage.topic"));
+        assertEquals(accepted.jsonPath().getInt("partition"), doc.getInt("lineage.partition"));
+        assertEquals(accepted.jsonPath().getLong("offset"), doc.getLong("lineage.offset"));
+
+        String rawKey = doc.getString("archive.raw_key");
+        String embeddingKey = doc.getString("archive.embedding_key");
+        assertTrue(rawKey.matches("raw/\\d{4}/\\d{2}/\\d{2}/" + id + "\\.json"), rawKey);
+        assertTrue(embeddingKey.matches("embeddings/\\d{4}/\\d{2}/\\d{2}/" + id + "\\.f32"), embeddingKey);
+        try (S3Client s3 = s3()) {
+            byte[] f32 = s3.getObjectAsBytes(GetObjectRequest.builder().bucket("ca4-archive").key(embeddingKey)
+                    .build()).asByteArray();
+            assertArrayEquals(vector, EmbeddingCodec.fromBytes(f32));
+            String raw = s3.getObjectAsBytes(GetObjectRequest.builder().bucket("ca4-archive").key(rawKey).build())
+                    .asUtf8String();
+            assertTrue(raw.contains(id.toString()));
+        }
+    }
+
+    @Test
+    void sameEventIdTwiceMakesOneDocument() throws Exception {
+        UUID id = UUID.randomUUID();
+        String body = SampleEvents.withValues(id, 64, new Random()).toString();
+        double dupsBefore = duplicates();
+        assertEquals(202, Pipeline.post(body).statusCode());
+        assertEquals(202, Pipeline.post(body).statusCode());
+        Pipeline.await("second copy counted as duplicate", Duration.ofSeconds(30), () -> duplicates() > dupsBefore);
+        assertEquals(1, Pipeline.copies(id.toString()));
+    }
+
+    @Test
+    void readApiListsAndCountsAndAnswers404AsProblem() {
+        assertEquals(200, Pipeline.worker().get("/documents?limit=3").statusCode());
+        assertEquals(400, Pipeline.worker().get("/documents?limit=0").statusCode());
+        Response missing = Pipeline.worker().get("/documents/" + UUID.randomUUID());
+        assertEquals(404, missing.statusCode());
+        assertTrue(missing.contentType().startsWith("application/problem+json"));
+        JsonPath stats = Pipeline.worker().get("/stats").jsonPath();
+        assertTrue(stats.getLong("count") >= 0);
+        assertTrue(stats.getLong("dlq_count") >= 0);
+    }
+
+    static double duplicates() {
+        String metrics = Pipeline.worker().get("/metrics?scope=application").asString();
+        return metrics.lines().filter(l -> l.startsWith("ca4_worker_events_duplicates_total"))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+    }
+
+    static S3Client s3() {
+        return S3Client.builder().endpointOverride(URI.create("http://127.0.0.1:9000")).forcePathStyle(true)
+                .region(Region.US_EAST_1).httpClientBuilder(UrlConnectionHttpClient.builder())
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
+                        System.getenv().getOrDefault("CA4_S3_ACCESS_KEY", "ca4-local"),
+                        System.getenv().getOrDefault("CA4_S3_SECRET_KEY", "ca4-local-secret")))).build();
+    }
+}

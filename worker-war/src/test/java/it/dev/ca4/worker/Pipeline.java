@@ -1,0 +1,64 @@
+package it.dev.ca4.worker;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import io.restassured.RestAssured;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import org.bson.Document;
+
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+/** Shared setup of the end-to-end tests: processor at 9080, worker at 9081, the real local store. */
+final class Pipeline {
+    static final String BOOTSTRAP = System.getProperty("org.microshed.kafka.bootstrap.servers", "127.0.0.1:9092");
+    static final MongoClient MONGO = MongoClients.create("mongodb://127.0.0.1:27017");
+
+    private Pipeline() {
+    }
+
+    static RequestSpecification processor() {
+        String keys = System.getenv("CA4_API_KEYS");
+        if (keys == null || keys.isBlank()) {
+            fail("CA4_API_KEYS is not set: run the tests through `make test`");
+        }
+        return RestAssured.given().baseUri("http://localhost:9080").header("X-API-Key", keys.split(",")[0].strip())
+                .contentType("application/json");
+    }
+
+    static RequestSpecification worker() {
+        return RestAssured.given().baseUri("http://localhost:" + System.getProperty("microshed_http_port", "9081"));
+    }
+
+    static MongoCollection<Document> documents() {
+        return MONGO.getDatabase("ca4").getCollection("gpu_metadata");
+    }
+
+    static long copies(String eventId) {
+        return documents().countDocuments(Filters.eq("_id", eventId));
+    }
+
+    static Response post(String body) {
+        return processor().body(body).post("/metadata");
+    }
+
+    static void await(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                if (condition.getAsBoolean()) {
+                    return;
+                }
+            } catch (RuntimeException e) {
+                // the store may be down on purpose; keep polling
+            }
+            Thread.sleep(250);
+        }
+        fail("timed out after " + timeout.toSeconds() + " s waiting for " + what);
+    }
+}

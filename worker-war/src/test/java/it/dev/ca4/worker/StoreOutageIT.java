@@ -1,0 +1,55 @@
+package it.dev.ca4.worker;
+
+import dev.ca4.event.SampleEvents;
+import dev.ca4.localstack.LocalStack;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Stopping the store while events flow loses nothing and duplicates nothing once it returns. */
+class StoreOutageIT {
+    private static final LocalStack STACK = LocalStack.fromEnvironment();
+
+    @AfterAll
+    static void storeIsBack() {
+        STACK.start("mongo");
+    }
+
+    @Test
+    void storeDownWhileEventsFlowThenEveryEventStoredExactlyOnce() throws Exception {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            ids.add(send());
+        }
+        STACK.stop("mongo");
+        for (int i = 0; i < 30; i++) {
+            ids.add(send()); // the API does not depend on the store: still accepted
+        }
+        Pipeline.await("worker readiness DOWN", Duration.ofSeconds(30),
+                () -> Pipeline.worker().get("/health/ready").statusCode() == 503);
+        STACK.start("mongo");
+        for (int i = 0; i < 10; i++) {
+            ids.add(send());
+        }
+        Pipeline.await("worker readiness UP", Duration.ofSeconds(60),
+                () -> Pipeline.worker().get("/health/ready").statusCode() == 200);
+        Pipeline.await("all " + ids.size() + " events stored", Duration.ofSeconds(90),
+                () -> ids.stream().allMatch(id -> Pipeline.copies(id) >= 1));
+        for (String id : ids) {
+            assertEquals(1, Pipeline.copies(id), "copies of " + id);
+        }
+    }
+
+    private static String send() {
+        UUID id = UUID.randomUUID();
+        assertEquals(202, Pipeline.post(SampleEvents.withBase64(id, 256, new Random()).toString()).statusCode());
+        return id.toString();
+    }
+}
