@@ -20,7 +20,32 @@ final class Pipeline {
     static final String TOPIC = "gpu-metadata";
     static final String BOOTSTRAP = System.getProperty("org.microshed.kafka.bootstrap.servers", "127.0.0.1:9092");
 
+    static {
+        awaitReady("http://localhost:" + System.getProperty("microshed_http_port", "9080") + "/health/ready");
+    }
+
     private Pipeline() {
+    }
+
+    /** The build starts the server just before failsafe; wait until it really answers. */
+    private static void awaitReady(String url) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                if (RestAssured.get(url).statusCode() == 200) {
+                    return;
+                }
+            } catch (RuntimeException e) {
+                // not listening yet
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        fail("not ready within 180 s: " + url);
     }
 
     static String apiKey() {

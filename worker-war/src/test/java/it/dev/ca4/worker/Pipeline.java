@@ -19,7 +19,33 @@ final class Pipeline {
     static final String BOOTSTRAP = System.getProperty("org.microshed.kafka.bootstrap.servers", "127.0.0.1:9092");
     static final MongoClient MONGO = MongoClients.create("mongodb://127.0.0.1:27017");
 
+    static {
+        // Both servers must be ready before any test: the build starts them just before failsafe.
+        awaitReady("http://localhost:9080/health/ready");
+        awaitReady("http://localhost:9081/health/ready");
+    }
+
     private Pipeline() {
+    }
+
+    private static void awaitReady(String url) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                if (RestAssured.get(url).statusCode() == 200) {
+                    return;
+                }
+            } catch (RuntimeException e) {
+                // not listening yet
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        fail("not ready within 180 s: " + url);
     }
 
     static RequestSpecification processor() {
