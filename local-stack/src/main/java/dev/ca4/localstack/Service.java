@@ -2,6 +2,7 @@ package dev.ca4.localstack;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 
@@ -54,7 +55,7 @@ public enum Service {
     /** The services of {@code name} in stop order: the reverse of start order. */
     public static List<Service> parseStopOrder(String name) {
         List<Service> services = new ArrayList<>(parse(name));
-        java.util.Collections.reverse(services);
+        Collections.reverse(services);
         return services;
     }
 

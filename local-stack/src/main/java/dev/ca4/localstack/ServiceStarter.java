@@ -7,6 +7,7 @@ import dev.ca4.localstack.process.ProcessSupervisor;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /** Starts one service (or finds it running) and blocks until it answers real requests. */
 final class ServiceStarter {
@@ -41,11 +42,12 @@ final class ServiceStarter {
     Launch launch(Service service) {
         Optional<ProcessHandle> running = supervisor.running(service);
         if (running.isPresent()) {
-            return new Launch(service, running.get(), true, System.nanoTime());
+            return new Launch(service, running.get(), null, System.nanoTime());
         }
         supervisor.forgetIfStale(service);
         long started = System.nanoTime();
-        return new Launch(service, supervisor.spawn(service).toHandle(), false, started);
+        Process process = supervisor.spawn(service);
+        return new Launch(service, process.toHandle(), process, started);
     }
 
     /** Polls readiness until the deadline; on death or timeout reports the log tail (and kills a hung JVM). */
@@ -56,7 +58,8 @@ final class ServiceStarter {
             while (true) {
                 if (!launch.handle().isAlive()) {
                     supervisor.pidFile(service).delete();
-                    throw failure(service, service + " (pid " + launch.handle().pid() + ") exited during start");
+                    throw failure(service, service + " (pid " + launch.handle().pid() + ") exited during start"
+                            + exitCode(launch.process()));
                 }
                 if (check.isReady()) {
                     Duration elapsed = Duration.ofNanos(System.nanoTime() - launch.startedNanos());
@@ -73,6 +76,15 @@ final class ServiceStarter {
                 }
                 sleep();
             }
+        }
+    }
+
+    private static String exitCode(Process process) {
+        try {
+            return process != null && process.waitFor(1, TimeUnit.SECONDS) ? " with code " + process.exitValue() : "";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
         }
     }
 
@@ -100,7 +112,10 @@ final class ServiceStarter {
         }
     }
 
-    /** A service JVM being waited on. */
-    record Launch(Service service, ProcessHandle handle, boolean alreadyRunning, long startedNanos) {
+    /** A service JVM being waited on; {@code process} is null when it was running already. */
+    record Launch(Service service, ProcessHandle handle, Process process, long startedNanos) {
+        boolean alreadyRunning() {
+            return process == null;
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.ca4.localstack.process;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URISyntaxException;
@@ -41,7 +42,7 @@ public final class JavaCommand {
             List<String> entries = new ArrayList<>();
             entries.add(self.toString());
             entries.addAll(recorded);
-            return String.join(java.io.File.pathSeparator, entries);
+            return String.join(File.pathSeparator, entries);
         }
         return System.getProperty("java.class.path");
     }
@@ -76,7 +77,7 @@ public final class JavaCommand {
                 return List.of();
             }
             String text = new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
-            return text.isEmpty() ? List.of() : List.of(text.split(java.io.File.pathSeparator));
+            return text.isEmpty() ? List.of() : List.of(text.split(File.pathSeparator));
         } catch (IOException e) {
             return List.of();
         }
