@@ -2,7 +2,6 @@ package dev.ca4.localstack;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 
@@ -55,7 +54,7 @@ public enum Service {
     /** The services of {@code name} in stop order: the reverse of start order. */
     public static List<Service> parseStopOrder(String name) {
         List<Service> services = new ArrayList<>(parse(name));
-        Collections.reverse(services);
+        java.util.Collections.reverse(services);
         return services;
     }
 

@@ -7,7 +7,6 @@ import dev.ca4.localstack.process.ProcessSupervisor;
 
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /** Starts one service (or finds it running) and blocks until it answers real requests. */
 final class ServiceStarter {
@@ -42,12 +41,11 @@ final class ServiceStarter {
     Launch launch(Service service) {
         Optional<ProcessHandle> running = supervisor.running(service);
         if (running.isPresent()) {
-            return new Launch(service, running.get(), null, System.nanoTime());
+            return new Launch(service, running.get(), true, System.nanoTime());
         }
         supervisor.forgetIfStale(service);
         long started = System.nanoTime();
-        Process process = supervisor.spawn(service);
-        return new Launch(service, process.toHandle(), process, started);
+        return new Launch(service, supervisor.spawn(service).toHandle(), false, started);
     }
 
     /** Polls readiness until the deadline; on death or timeout reports the log tail (and kills a hung JVM). */
@@ -58,8 +56,7 @@ final class ServiceStarter {
             while (true) {
                 if (!launch.handle().isAlive()) {
                     supervisor.pidFile(service).delete();
-                    throw failure(service, service + " (pid " + launch.handle().pid() + ") exited during start"
-                            + exitCode(launch.process()));
+                    throw failure(service, service + " (pid " + launch.handle().pid() + ") exited during start");
                 }
                 if (check.isReady()) {
                     Duration elapsed = Duration.ofNanos(System.nanoTime() - launch.startedNanos());
@@ -76,15 +73,6 @@ final class ServiceStarter {
                 }
                 sleep();
             }
-        }
-    }
-
-    private static String exitCode(Process process) {
-        try {
-            return process != null && process.waitFor(1, TimeUnit.SECONDS) ? " with code " + process.exitValue() : "";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "";
         }
     }
 
@@ -112,10 +100,7 @@ final class ServiceStarter {
         }
     }
 
-    /** A service JVM being waited on; {@code process} is null when it was running already. */
-    record Launch(Service service, ProcessHandle handle, Process process, long startedNanos) {
-        boolean alreadyRunning() {
-            return process == null;
-        }
+    /** A service JVM being waited on. */
+    record Launch(Service service, ProcessHandle handle, boolean alreadyRunning, long startedNanos) {
     }
 }

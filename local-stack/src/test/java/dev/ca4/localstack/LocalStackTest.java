@@ -142,16 +142,21 @@ class LocalStackTest {
 
     @Test
     void kafkaComesBackAfterKillMinus9WithItsRecords() throws Exception {
+        long t0 = System.nanoTime();
         KafkaRecords.send(stack.kafkaBootstrap(), "gpu-metadata", "before-kill", "{}");
+        System.err.println("T sent " + (System.nanoTime() - t0) / 1e9);
         StopResult killed = stack.kill("kafka").get(0);
         assertEquals(StopResult.Outcome.KILLED, killed.outcome());
         assertFalse(stack.isUp("kafka"));
         assertEquals(ExitCodes.NOT_UP, TestStacks.cli(config, "status", "kafka").exitCode());
 
+        System.err.println("T killed " + (System.nanoTime() - t0) / 1e9);
         StartResult restarted = stack.start("kafka").get(0);
+        System.err.println("T restarted " + (System.nanoTime() - t0) / 1e9 + " " + restarted.line());
         assertFalse(restarted.alreadyRunning());
         assertTrue(restarted.pid() != killed.pid().orElseThrow());
         assertNotNull(KafkaRecords.find(stack.kafkaBootstrap(), "gpu-metadata", "before-kill"));
+        System.err.println("T found " + (System.nanoTime() - t0) / 1e9);
     }
 
     private Map<Service, Long> pids() {

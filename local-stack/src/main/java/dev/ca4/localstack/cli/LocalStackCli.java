@@ -2,10 +2,10 @@ package dev.ca4.localstack.cli;
 
 import dev.ca4.localstack.LocalStackException;
 import dev.ca4.localstack.process.JavaCommand;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine;
 
 import java.util.concurrent.Callable;
 

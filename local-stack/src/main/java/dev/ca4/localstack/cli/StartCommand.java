@@ -3,9 +3,9 @@ package dev.ca4.localstack.cli;
 import dev.ca4.localstack.LocalStack;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
 import java.time.Duration;
 import java.util.concurrent.Callable;

@@ -4,9 +4,9 @@ import dev.ca4.localstack.LocalStack;
 import dev.ca4.localstack.StopResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
 import java.time.Duration;
 import java.util.concurrent.Callable;

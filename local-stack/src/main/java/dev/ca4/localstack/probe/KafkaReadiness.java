@@ -6,7 +6,6 @@ import dev.ca4.localstack.service.KafkaTopics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 
-import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -56,7 +55,7 @@ final class KafkaReadiness implements ReadinessCheck {
     @Override
     public void close() {
         if (admin != null) {
-            admin.close(Duration.ofSeconds(2));
+            admin.close(java.time.Duration.ofSeconds(2));
         }
     }
 }

@@ -1,6 +1,5 @@
 package dev.ca4.localstack.process;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URISyntaxException;
@@ -42,7 +41,7 @@ public final class JavaCommand {
             List<String> entries = new ArrayList<>();
             entries.add(self.toString());
             entries.addAll(recorded);
-            return String.join(File.pathSeparator, entries);
+            return String.join(java.io.File.pathSeparator, entries);
         }
         return System.getProperty("java.class.path");
     }
@@ -77,7 +76,7 @@ public final class JavaCommand {
                 return List.of();
             }
             String text = new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
-            return text.isEmpty() ? List.of() : List.of(text.split(File.pathSeparator));
+            return text.isEmpty() ? List.of() : List.of(text.split(java.io.File.pathSeparator));
         } catch (IOException e) {
             return List.of();
         }

@@ -3,8 +3,8 @@ package dev.ca4.localstack.process;
 import dev.ca4.localstack.LocalStackException;
 import dev.ca4.localstack.Service;
 import dev.ca4.localstack.StackConfig;
-import dev.ca4.localstack.StopResult.Outcome;
 import dev.ca4.localstack.StopResult;
+import dev.ca4.localstack.StopResult.Outcome;
 
 import java.io.File;
 import java.io.IOException;
@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -125,7 +124,7 @@ public final class ProcessSupervisor {
     /** Guards against a recycled pid: the process must run our main class (when the OS tells us its arguments). */
     private static boolean runsMainClass(ProcessHandle handle, Service service) {
         return handle.info().arguments()
-                .map(args -> Arrays.asList(args).contains(service.mainClass()))
+                .map(args -> java.util.Arrays.asList(args).contains(service.mainClass()))
                 .orElse(true);
     }
 }
