@@ -9,14 +9,17 @@
 # machine. Each host also gets private copy-on-write views of /etc, /usr/local and /var/lib
 # (overlayfs on a tmpfs), so the roles write to the real paths without touching this machine's.
 #
-# The K3s release cannot be downloaded here: the install uses the airgap path with the stand-in in
-# fixtures/airgap-standin/, and fixtures/fake-systemd/systemctl plays systemd. The inventory comes
-# from scripts/inventory_from_terraform.py fed with fixtures/terraform-outputs.json.
+# It drives the operator's targets of make/aws.mk: ca4-bootstrap-k3s (inventory and ssh_config from
+# the Terraform outputs, then playbooks/site.yml), tunnel-k3s, tunnel-close and ca4-reset-k3s, with
+# fixtures/terraform answering `terraform output -json` with the test hosts' addresses. The K3s
+# release cannot be downloaded here: the install uses the airgap path with the stand-in in
+# fixtures/airgap-standin/, and fixtures/fake-systemd/systemctl plays systemd.
 #
 # Asserts: the binary, images, config, units and sysctl files on each node; the services running;
 # the agents joined the server over the network with the cluster token; the kubeconfig fetched and
 # rewritten to https://127.0.0.1:16443; nodes unreachable without the bastion; a wrong host key is
-# refused; the second run reports changed=0 on every host; reset.yml removes it all.
+# refused; the second run reports changed=0 on every host; the K3s tunnel forwards through the
+# bastion and closes; reset.yml removes it all.
 # Everything is torn down on exit, also on failure. Needs root. KEEP=1 keeps the temp folder.
 set -euo pipefail
 
@@ -56,7 +59,7 @@ namespaces() { ip netns list 2>/dev/null | awk '{print $1}' | grep -E "^${PREFIX
 cleanup() {
   local rc=$?
   set +e
-  for sock in "$T"/cp/*; do [ -S "$sock" ] && ssh -o ControlPath="$sock" -O exit dummy >/dev/null 2>&1; done
+  for sock in "$T"/cp/* "$T"/state/tunnel-*.sock; do [ -S "$sock" ] && ssh -o ControlPath="$sock" -O exit dummy >/dev/null 2>&1; done
   for ns in $(namespaces); do
     pids=$(ip netns pids "$ns" 2>/dev/null)
     [ -n "$pids" ] && kill -TERM $pids 2>/dev/null
@@ -199,27 +202,30 @@ say "bastion and ${#NODE_IPS[@]} nodes up in network namespaces ($T)"
 on() { local name=$1; shift; nsenter -t "${SSHD_PID[$name]}" -m -n -- "$@"; }
 
 ################################################################################
-# Inventory from the Terraform outputs, then the playbook (twice), then reset
+# The make targets an operator runs, with the Terraform outputs of the test hosts
 ################################################################################
 
-python3 "$ANSIBLE_DIR/scripts/inventory_from_terraform.py" \
-  --outputs "$HERE/fixtures/terraform-outputs.json" \
-  --ssh-key "$T/client/id_ed25519" --state-dir "$T/state" --inventory "$T/inventory.yml" \
-  --strict-host-keys yes --known-hosts "$T/known_hosts" \
-  --airgap-dir "$HERE/fixtures/airgap-standin"
+REPO=$(cd "$ANSIBLE_DIR/.." && pwd)
+# known_hosts holds the test hosts' keys already, so the generated ssh_config (accept-new) checks them.
+mkdir -p "$T/state" && cp "$T/known_hosts" "$T/state/known_hosts"
+MAKE_VARS=(
+  CA4_TERRAFORM="$HERE/fixtures/terraform" CA4_TF_DIR="$T"
+  CA4_SSH_KEY="$T/client/id_ed25519" CA4_STATE_DIR="$T/state" CA4_INVENTORY="$T/inventory.yml"
+  CA4_KUBECONFIG="$T/kubeconfigs/ca4-kubeconfig" CA4_K3S_AIRGAP_DIR="$HERE/fixtures/airgap-standin"
+  CA4_ANSIBLE_ARGS="-e @$HERE/test-vars.yml"
+)
 
-export ANSIBLE_CONFIG="$ANSIBLE_DIR/ansible.cfg"
 export ANSIBLE_SSH_CONTROL_PATH_DIR="$T/cp"
 export ANSIBLE_LOCAL_TEMP="$T/tmp"
 export ANSIBLE_NOCOLOR=1
 export ANSIBLE_FORCE_COLOR=0
 
-playbook() {
-  local log=$1; shift
-  if ! ansible-playbook -i "$T/inventory.yml" -e "@$HERE/test-vars.yml" \
-      -e "k3s_kubeconfig_local_path=$T/kubeconfigs/ca4-kubeconfig" "$@" >"$log" 2>&1; then
+# make TARGET LOG: run a target of make/aws.mk as an operator would (from the repository root).
+run_make() {
+  local target=$1 log=$2
+  if ! make --no-print-directory -C "$REPO" -f make/aws.mk "$target" "${MAKE_VARS[@]}" "${@:3}" >"$log" 2>&1; then
     tail -n 60 "$log" >&2
-    fail "ansible-playbook $* failed (log above)."
+    fail "make $target failed (log above)."
   fi
 }
 
@@ -240,8 +246,8 @@ PY
 }
 
 start=$(date +%s)
-say "run 1: ansible-playbook playbooks/site.yml"
-playbook "$T/run1.log" "$ANSIBLE_DIR/playbooks/site.yml"
+say "run 1: make ca4-bootstrap-k3s (inventory from the Terraform outputs, then playbooks/site.yml)"
+run_make ca4-bootstrap-k3s "$T/run1.log"
 recap_check "$T/run1.log" any || fail "first run recap"
 say "run 1 took $(( $(date +%s) - start )) s"
 
@@ -336,13 +342,26 @@ check "the generated ssh_config reaches a node through the bastion" \
 ################################################################################
 
 start=$(date +%s)
-say "run 2: the same playbook must change nothing"
-playbook "$T/run2.log" "$ANSIBLE_DIR/playbooks/site.yml"
+say "run 2: make ca4-bootstrap-k3s again must change nothing"
+run_make ca4-bootstrap-k3s "$T/run2.log"
 recap_check "$T/run2.log" 0 || fail "the second run changed something (see the recap above and $T/run2.log with KEEP=1)"
 say "ok: second run reports changed=0 on every host ($(( $(date +%s) - start )) s)"
 
-say "reset: ansible-playbook playbooks/reset.yml"
-playbook "$T/reset.log" "$ANSIBLE_DIR/playbooks/reset.yml"
+tport=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+run_make tunnel-k3s "$T/tunnel.log" CA4_K3S_TUNNEL_PORT="$tport"
+check "make tunnel-k3s forwards 127.0.0.1:$tport through the bastion to the server's API port" python3 - "$tport" <<'PY'
+import socket, sys
+with socket.create_connection(("127.0.0.1", int(sys.argv[1])), timeout=5) as c, c.makefile("rw") as f:
+    f.write("READYZ\n"); f.flush()
+    assert f.readline().strip() == "ok"
+PY
+run_make tunnel-k3s "$T/tunnel2.log" CA4_K3S_TUNNEL_PORT="$tport"
+check "make tunnel-k3s again leaves the open tunnel alone" grep -q "tunnel-k3s already open" "$T/tunnel2.log"
+run_make tunnel-close "$T/tunnel-close.log"
+check "make tunnel-close closes it" bash -c "grep -q 'tunnel-k3s closed' '$T/tunnel-close.log' && ! (exec 3<>/dev/tcp/127.0.0.1/$tport) 2>/dev/null"
+
+say "reset: make ca4-reset-k3s (playbooks/reset.yml)"
+run_make ca4-reset-k3s "$T/reset.log"
 for n in node1 node2 node3; do
   check "$n: reset removed the binary, configuration, data and units" on $n bash -c \
     "[ ! -e /usr/local/bin/k3s ] && [ ! -e /etc/rancher/k3s ] && [ ! -e /var/lib/rancher/k3s ] && ! ls /etc/systemd/system/k3s*.service >/dev/null 2>&1"

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Create the namespaces, fill the Secrets and ConfigMaps the app reads from the Terraform outputs,
+# and apply the platform overlay (Kafka). Values go to the cluster on stdin; nothing is written to
+# the repository, and secrets never appear on a command line.
+#
+#   Secret    app/ca4-mongo-credentials  CA4_MONGO_URI, CA4_MONGO_DATABASE, CA4_MONGO_COLLECTION,
+#                                        CA4_MONGO_TLS_CA_FILE, ca.pem (DocumentDB CA bundle)
+#   ConfigMap app/ca4-s3-config          CA4_ARCHIVE_ENABLED, CA4_S3_BUCKET, CA4_S3_REGION,
+#                                        CA4_S3_ENDPOINT, CA4_S3_PATH_STYLE
+#   Secret    app/ca4-edge-api-config    CA4_API_KEYS (sha256 of the key only), CA4_EDGE_API_URL
+#
+# The API key itself stays in $CA4_STATE_DIR/api-key (git-ignored, 0600) for Colab and ca4-verify-e2e.
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+ca_bundle="$CA4_STATE_DIR/docdb-ca.pem"
+api_key_file="$CA4_STATE_DIR/api-key"
+mkdir -p "$CA4_STATE_DIR"
+chmod 0700 "$CA4_STATE_DIR"
+
+if [ ! -s "$ca_bundle" ]; then
+  url=${CA4_DOCDB_CA_URL:-https://truststore.pki.rds.amazonaws.com/global/global-bundle.pem}
+  curl -fsSL --max-time 60 "$url" -o "$ca_bundle.tmp" && mv "$ca_bundle.tmp" "$ca_bundle" \
+    || { rm -f "$ca_bundle.tmp"; die "Could not download the DocumentDB CA bundle from $url: save it as $ca_bundle and run again."; }
+fi
+if [ ! -s "$api_key_file" ]; then
+  (umask 077 && python3 -c 'import secrets; print("ca4-" + secrets.token_hex(24))' > "$api_key_file")
+  info "generated the processor API key in $api_key_file"
+fi
+
+for ns in platform app monitoring; do
+  kc create namespace "$ns" --dry-run=client -o yaml | kc apply -f - >/dev/null
+done
+info "namespaces platform, app, monitoring present"
+
+tf_outputs_json | python3 "$(dirname "${BASH_SOURCE[0]}")/platform_objects.py" \
+    --ca-bundle "$ca_bundle" --api-key-file "$api_key_file" --edge-api-url "${CA4_EDGE_API_URL:-}" \
+  | kc apply -f -
+
+"$(dirname "${BASH_SOURCE[0]}")/deploy.sh" platform
