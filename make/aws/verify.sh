@@ -85,27 +85,34 @@ PY
     || die "The DocumentDB check failed: see the mongosh output above (endpoint, credentials, TLS, or the security group)."
 }
 
-# Port-forward svc/$1 port $2 to a free local port; prints the local port.
+# forward VAR SVC PORT: port-forward svc/SVC:PORT in namespace app to a free local port, stored in VAR.
+# (Not run in $(...): the kubectl process must stay a child of this shell so the EXIT trap ends it.)
+FORWARD_PIDS=()
 forward() {
-  local svc=$1 port=$2 log local
+  local var=$1 svc=$2 port=$3 log local_port=""
   log=$(mktemp)
   kc -n app port-forward "svc/$svc" ":$port" >"$log" 2>&1 &
   FORWARD_PIDS+=("$!")
   for _ in $(seq 1 50); do
-    local=$(sed -n 's/^Forwarding from 127.0.0.1:\([0-9]*\) .*/\1/p' "$log" | head -n1)
-    [ -n "$local" ] && { rm -f "$log"; echo "$local"; return 0; }
+    local_port=$(sed -n 's/^Forwarding from 127.0.0.1:\([0-9]*\) .*/\1/p' "$log" | head -n1)
+    [ -n "$local_port" ] && break
     sleep 0.2
   done
-  cat "$log" >&2; rm -f "$log"
-  die "Could not port-forward to svc/$svc in namespace app: is it deployed ('make ca4-deploy-app')?"
+  [ -n "$local_port" ] || { cat "$log" >&2; rm -f "$log"; die "Could not port-forward to svc/$svc in namespace app: is it deployed ('make ca4-deploy-app')?"; }
+  rm -f "$log"
+  printf -v "$var" '%s' "$local_port"
+}
+
+stop_forwards() {
+  local pid
+  for pid in "${FORWARD_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
 }
 
 e2e() {
-  FORWARD_PIDS=()
-  trap 'for p in "${FORWARD_PIDS[@]}"; do kill "$p" 2>/dev/null; done' EXIT
-  local api worker event_id body status before after stored
-  api=$(forward "$CA4_PROCESSOR_SVC" "$CA4_PROCESSOR_PORT")
-  worker=$(forward "$CA4_WORKER_SVC" "$CA4_WORKER_PORT")
+  trap stop_forwards EXIT
+  local api="" worker="" event_id body status before after stored
+  forward api "$CA4_PROCESSOR_SVC" "$CA4_PROCESSOR_PORT"
+  forward worker "$CA4_WORKER_SVC" "$CA4_WORKER_PORT"
   event_id=$(python3 -c 'import uuid; print(uuid.uuid4())')
   body=$(python3 - "$event_id" <<'PY'
 import datetime, json, sys
@@ -141,14 +148,13 @@ PY
   else
     die "The worker log does not mention $event_id: check the worker's logging (kubectl -n app logs deploy/$CA4_WORKER_SVC)."
   fi
-  local s3_keys bucket
-  s3_keys=$(python3 -c 'import json, sys; d = json.loads(sys.argv[1]); print(" ".join(v for k, v in d.items() if k.startswith("s3") and isinstance(v, str)) if isinstance(d, dict) else "")' "$stored" 2>/dev/null || true)
-  bucket=$(tf_out s3_bucket_name 2>/dev/null || true)
+  local bucket
+  bucket=$(tf_out s3_bucket_name)
   if [ -n "$bucket" ] && command -v aws >/dev/null 2>&1; then
     if aws s3 ls "s3://$bucket/raw/" --recursive 2>/dev/null | grep -q "$event_id"; then
       info "raw event archived in s3://$bucket/raw/"
     else
-      info "no raw object for $event_id in s3://$bucket yet (archive off, or no AWS credentials here) ${s3_keys}"
+      info "no raw/…/$event_id.json in s3://$bucket seen from here (archive off, not written yet, or no AWS credentials here)"
     fi
   fi
   info "end to end OK: POST /metadata -> Kafka -> worker -> DocumentDB; in Grafana (make tunnel-grafana, http://127.0.0.1:${CA4_GRAFANA_TUNNEL_PORT:-3000}) the ingest and stored rates show the event"

@@ -195,4 +195,50 @@ PY
 say "ok: ca4-platform-setup builds ca4-mongo-credentials (TLS URI, CA), ca4-s3-config and ca4-edge-api-config (hashed API key)"
 pass=$((pass + 1))
 
+################################################################################
+# ca4-platform-setup and ca4-deploy-app end to end, with a stand-in kubectl and terraform
+################################################################################
+
+listener_port=$(free_port)
+python3 -c 'import socket, sys, time
+s = socket.create_server(("127.0.0.1", int(sys.argv[1])))
+time.sleep(120)' "$listener_port" &
+listener=$!
+trap 'kill $listener 2>/dev/null; rm -rf "$T"' EXIT
+for _ in $(seq 1 50); do (exec 3<>"/dev/tcp/127.0.0.1/$listener_port") 2>/dev/null && break; sleep 0.1; done
+sed -i "s#server: https://127.0.0.1:.*#server: https://127.0.0.1:$listener_port#" "$T/kubeconfig"
+cat > "$T/outputs.json" <<'EOF'
+{"name_prefix": {"value": "ca4"}, "bastion_public_ip": {"value": "198.51.100.20"}, "ssh_user": {"value": "ec2-user"},
+ "k3s_server_private_ip": {"value": "10.40.10.11"}, "k3s_agent_private_ips": {"value": []}, "region": {"value": "us-east-1"},
+ "documentdb_endpoint": {"value": "ca4-docdb.cluster-abc.us-east-1.docdb.amazonaws.com"}, "documentdb_port": {"value": 27017},
+ "documentdb_username": {"value": "ca4admin"}, "documentdb_password": {"value": "s3cret-Pa55word"},
+ "s3_bucket_name": {"value": "ca4-archive-123456789012"}}
+EOF
+rm -f "$T/state/api-key"
+cp "$T/state/ca.pem" "$T/state/docdb-ca.pem"
+FAKES=(CA4_KUBECTL="$REPO/make/tests/fixtures/kubectl" CA4_TERRAFORM="$REPO/ansible/tests/fixtures/terraform"
+       CA4_FAKE_TF_OUTPUTS="$T/outputs.json" CA4_FAKE_KUBECTL_LOG="$T/kubectl")
+for target in ca4-platform-setup ca4-deploy-app; do
+  out=$("${SANDBOX[@]}" "${FAKES[@]}" $MAKE_CMD --no-print-directory "$target" "${VARS[@]}" "${FAKES[@]}" 2>&1) \
+    || fail "make $target against a stand-in cluster failed:"$'\n'"$out"
+done
+python3 - "$T/kubectl" "$T/state/api-key" <<'PY' || fail "what ca4-platform-setup / ca4-deploy-app sent to the cluster (above)"
+import json, os, stat, sys
+log, key_file = sys.argv[1], sys.argv[2]
+argv = open(os.path.join(log, "argv")).read()
+assert "s3cret-Pa55word" not in argv and open(key_file).read().strip() not in argv, "a secret was passed on a kubectl command line"
+assert stat.S_IMODE(os.stat(key_file).st_mode) == 0o600, "the API key file must be 0600"
+stdin = [open(os.path.join(log, f)).read() for f in sorted(os.listdir(log)) if f.startswith("stdin-")]
+namespaces = [s.split("name: ")[1].strip() for s in stdin if "kind: Namespace" in s]
+assert namespaces == ["platform", "app", "monitoring"], namespaces
+lists = [json.loads(s) for s in stdin if s.lstrip().startswith("{")]
+assert len(lists) == 1 and {i["metadata"]["name"] for i in lists[0]["items"]} == {"ca4-mongo-credentials", "ca4-s3-config", "ca4-edge-api-config"}
+overlays = [os.path.relpath(p, os.path.dirname(log)) for p in open(os.path.join(log, "overlays")).read().split()]
+assert overlays == ["k8s/platform/overlays/aws", "k8s/app/overlays/aws"], overlays
+rollouts = [line.split()[0] for line in open(os.path.join(log, "rollouts")).read().splitlines()]
+assert rollouts == ["platform/statefulset.apps/kafka", "app/deployment.apps/processor"], rollouts
+PY
+say "ok: ca4-platform-setup creates the namespaces, applies the three objects on stdin (no secret on a command line), applies the platform overlay and waits; ca4-deploy-app applies the app overlay and waits"
+pass=$((pass + 1))
+
 say "PASS: $pass checks"

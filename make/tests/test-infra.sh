@@ -4,7 +4,8 @@
 #   1. tools        install the Debian packages the checks need when they are missing
 #   2. terraform    fmt -check -recursive; init -backend=false from the local provider mirror;
 #                   validate; terraform test (mock AWS provider, terraform/tests/*.tftest.hcl)
-#   3. ansible      ansible-lint (production profile); --syntax-check of site.yml and reset.yml
+#   3. lint         ansible-lint (production profile); --syntax-check of site.yml and reset.yml;
+#                   and a shell linter over the helper and test scripts
 #   4. contract     make/tests/contract-test.sh: every AWS make target exists and fails with its
 #                   one-sentence message when its prerequisites are missing
 #   5. namespaces   ansible/tests/namespace-test.sh: the real playbook run, twice, through a
@@ -37,7 +38,7 @@ section "1/5 tools"
 
 declare -A PACKAGE_OF=([ansible-playbook]=ansible [ansible-lint]=ansible-lint [sshd]=openssh-server
                        [ssh]=openssh-client [ssh-keygen]=openssh-client [ip]=iproute2 [nsenter]=util-linux
-                       [flock]=util-linux [python3]=python3 [make]=make)
+                       [flock]=util-linux [python3]=python3 [make]=make [shellcheck]=shellcheck)
 missing=()
 for tool in "${!PACKAGE_OF[@]}"; do
   command -v "$tool" >/dev/null 2>&1 || [ -x "/usr/sbin/$tool" ] || missing+=("${PACKAGE_OF[$tool]}")
@@ -86,7 +87,7 @@ else
 fi
 
 ################################################################################
-section "3/5 ansible lint and syntax"
+section "3/5 lint: ansible-lint, syntax, shellcheck"
 ################################################################################
 
 if ! command -v ansible-playbook >/dev/null 2>&1 || ! command -v ansible-lint >/dev/null 2>&1; then
@@ -99,6 +100,13 @@ for playbook in site reset; do
     || fail "ansible-playbook --syntax-check playbooks/$playbook.yml"
 done
 echo "ok: ansible-playbook --syntax-check playbooks/site.yml playbooks/reset.yml"
+if command -v shellcheck >/dev/null 2>&1; then
+  shellcheck -x -S warning make/aws/*.sh make/tests/*.sh make/tests/fixtures/kubectl ansible/tests/*.sh \
+    ansible/tests/fixtures/terraform || fail "shellcheck of the make/aws, make/tests and ansible/tests scripts"
+  echo "ok: shellcheck (warnings and errors) of the make/aws, make/tests and ansible/tests scripts"
+else
+  skip "shellcheck is not installed and could not be installed: the shell scripts were not linted"
+fi
 
 ################################################################################
 section "4/5 make contract"
