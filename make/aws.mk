@@ -52,14 +52,14 @@ ca4 = $(foreach v,$(CA4_SETTINGS),$(v)='$($(v))') CA4_TARGET='$(1)' bash $(CA4_A
 ################################################################################
 
 ca4-plan: ## AWS: plan the VPC, bastion, K3s nodes, DocumentDB and S3 (needs AWS credentials, terraform.tfvars)
-	@$(MAKE) --no-print-directory -C $(CA4_TF_DIR) plan
+	@$(MAKE) --no-print-directory -C $(CA4_TF_DIR) plan TERRAFORM=$(CA4_TERRAFORM)
 
 ca4-apply: ## AWS: create or update the infrastructure (applies the reviewed plan when there is one)
-	@$(MAKE) --no-print-directory -C $(CA4_TF_DIR) apply AUTO_APPROVE=$(CA4_AUTO_APPROVE)
+	@$(MAKE) --no-print-directory -C $(CA4_TF_DIR) apply TERRAFORM=$(CA4_TERRAFORM) AUTO_APPROVE=$(CA4_AUTO_APPROVE)
 
 ca4-destroy: ## AWS: close the tunnels and destroy every AWS resource (prompts; CA4_AUTO_APPROVE=1 skips)
 	@$(call ca4,$@,tunnel.sh close) >/dev/null
-	@$(MAKE) --no-print-directory -C $(CA4_TF_DIR) destroy AUTO_APPROVE=$(CA4_AUTO_APPROVE)
+	@$(MAKE) --no-print-directory -C $(CA4_TF_DIR) destroy TERRAFORM=$(CA4_TERRAFORM) AUTO_APPROVE=$(CA4_AUTO_APPROVE)
 
 ################################################################################
 # K3s through the bastion (Ansible)

@@ -95,6 +95,13 @@ if ip route show | grep -v "^unreachable $RANGE" | grep -Eq '^10\.213\.'; then
   fail "this machine already routes part of $RANGE; the test range must be private to the test."
 fi
 ip netns add "${PREFIX}-probe" 2>/dev/null || skip "network namespaces cannot be created here (needs CAP_NET_ADMIN and CAP_SYS_ADMIN)."
+mkdir -p "$T/probe"
+# The same mounts each test host gets (in a throwaway mount namespace: nothing stays mounted).
+if ! ip netns exec "${PREFIX}-probe" bash -c "mount -t tmpfs ca4-probe $T/probe && mkdir $T/probe/u $T/probe/w \
+     && mount -t overlay overlay -o lowerdir=/etc,upperdir=$T/probe/u,workdir=$T/probe/w /etc" 2>/dev/null; then
+  ip netns del "${PREFIX}-probe"
+  skip "tmpfs/overlayfs mounts are not permitted here, so the test hosts cannot get private /etc, /usr/local and /var/lib."
+fi
 ip netns del "${PREFIX}-probe"
 
 if ! ip route show type unreachable | grep -q "^unreachable $RANGE"; then

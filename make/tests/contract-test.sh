@@ -93,7 +93,7 @@ for t in ca4-verify-preflight ca4-verify-kafka ca4-verify-db ca4-verify-e2e; do
 done
 
 # 2. Tools missing.
-expect ca4-plan "terraform is not installed" TERRAFORM=/nonexistent/terraform
+expect ca4-plan "terraform is not installed" CA4_TERRAFORM=/nonexistent/terraform
 expect ca4-verify-db "kubectl is not installed" CA4_KUBECTL=/nonexistent/kubectl
 
 # 3. Applied (a state with outputs), but no SSH key.
