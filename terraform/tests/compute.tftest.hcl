@@ -17,26 +17,45 @@ run "nodes_are_private_with_imdsv2_and_encrypted_disks" {
   }
 
   assert {
-    condition     = length(aws_instance.agent) == 2
+    condition     = join(",", sort(keys(aws_instance.this))) == "agent-1,agent-2,server" && length(output.agent_private_ips) == 2
     error_message = "node_count 3 must give one server and two agents."
   }
 
   assert {
     condition = alltrue([
-      for i in concat([aws_instance.server], aws_instance.agent) :
+      for i in values(aws_instance.this) :
       one(i.metadata_options).http_tokens == "required" && one(i.root_block_device).encrypted && !i.associate_public_ip_address
     ])
     error_message = "Every node must require IMDSv2, encrypt its root volume and have no public IP."
   }
 
   assert {
-    condition     = aws_instance.server.subnet_id == "subnet-0aaaaaaaaaaaaaaa1" && aws_instance.agent[0].subnet_id == "subnet-0aaaaaaaaaaaaaaa2" && aws_instance.agent[1].subnet_id == "subnet-0aaaaaaaaaaaaaaa1"
+    condition     = aws_instance.this["server"].subnet_id == "subnet-0aaaaaaaaaaaaaaa1" && aws_instance.this["agent-1"].subnet_id == "subnet-0aaaaaaaaaaaaaaa2" && aws_instance.this["agent-2"].subnet_id == "subnet-0aaaaaaaaaaaaaaa1"
     error_message = "Nodes must be spread over the private subnets."
   }
 
   assert {
-    condition     = aws_instance.server.tags["Role"] == "k3s-server" && alltrue([for a in aws_instance.agent : a.tags["Role"] == "k3s-agent"])
-    error_message = "Nodes must be tagged with their K3s role."
+    condition     = aws_instance.this["server"].tags["Role"] == "k3s-server" && aws_instance.this["agent-1"].tags["Role"] == "k3s-agent" && aws_instance.this["agent-2"].tags["Name"] == "ca4test-k3s-agent-2"
+    error_message = "Nodes must be named and tagged with their K3s role."
+  }
+}
+
+run "a_single_node_is_the_server" {
+  command = plan
+
+  module {
+    source = "./modules/k3s_nodes"
+  }
+
+  variables {
+    node_count = 1
+    ami_id     = "ami-0123456789abcdef0"
+    subnet_ids = ["subnet-0aaaaaaaaaaaaaaa1", "subnet-0aaaaaaaaaaaaaaa2"]
+  }
+
+  assert {
+    condition     = keys(aws_instance.this) == ["server"] && length(output.agent_private_ips) == 0
+    error_message = "node_count 1 must give the server alone."
   }
 }
 
