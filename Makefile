@@ -104,7 +104,7 @@ verify-workflow: ## Send sample events through the running pipeline and wait unt
 test: secrets ## Run every test: unit, integration (real Kafka, store, S3, Liberty), infrastructure
 	@$(MAKE) --no-print-directory servers-down
 	@$(MAKE) --no-print-directory test-java
-	@# Infrastructure checks (terraform/, ansible/) run with `make test-infra` once make/aws.mk provides it.
+	@$(MAKE) --no-print-directory test-infra
 
 test-java:
 	$(MVN) -q install -DskipTests -DskipITs -pl local-stack -am

@@ -6,14 +6,9 @@ import dev.ca4.event.SampleEvents;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Random;
@@ -64,7 +59,7 @@ class EndToEndIT {
         String embeddingKey = doc.getString("archive.embedding_key");
         assertTrue(rawKey.matches("raw/\\d{4}/\\d{2}/\\d{2}/" + id + "\\.json"), rawKey);
         assertTrue(embeddingKey.matches("embeddings/\\d{4}/\\d{2}/\\d{2}/" + id + "\\.f32"), embeddingKey);
-        try (S3Client s3 = s3()) {
+        try (S3Client s3 = Pipeline.s3()) {
             byte[] f32 = s3.getObjectAsBytes(GetObjectRequest.builder().bucket("ca4-archive").key(embeddingKey)
                     .build()).asByteArray();
             assertArrayEquals(vector, EmbeddingCodec.fromBytes(f32));
@@ -101,13 +96,5 @@ class EndToEndIT {
         String metrics = Pipeline.worker().get("/metrics?scope=application").asString();
         return metrics.lines().filter(l -> l.startsWith("ca4_worker_events_duplicates_total"))
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
-    }
-
-    static S3Client s3() {
-        return S3Client.builder().endpointOverride(URI.create("http://127.0.0.1:9000")).forcePathStyle(true)
-                .region(Region.US_EAST_1).httpClientBuilder(UrlConnectionHttpClient.builder())
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
-                        System.getenv().getOrDefault("CA4_S3_ACCESS_KEY", "ca4-local"),
-                        System.getenv().getOrDefault("CA4_S3_SECRET_KEY", "ca4-local-secret")))).build();
     }
 }

@@ -8,6 +8,13 @@ import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import org.bson.Document;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+
+import java.net.URI;
 
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
@@ -67,6 +74,15 @@ final class Pipeline {
 
     static long copies(String eventId) {
         return documents().countDocuments(Filters.eq("_id", eventId));
+    }
+
+    /** The local S3 server, with the credentials the worker uses. */
+    static S3Client s3() {
+        return S3Client.builder().endpointOverride(URI.create("http://127.0.0.1:9000")).forcePathStyle(true)
+                .region(Region.US_EAST_1).httpClientBuilder(UrlConnectionHttpClient.builder())
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
+                        System.getenv().getOrDefault("CA4_S3_ACCESS_KEY", "ca4-local"),
+                        System.getenv().getOrDefault("CA4_S3_SECRET_KEY", "ca4-local-secret")))).build();
     }
 
     static Response post(String body) {

@@ -1,0 +1,73 @@
+package it.dev.ca4.worker;
+
+import dev.ca4.event.SampleEvents;
+import dev.ca4.localstack.LocalStack;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.HeadObjectRequest;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+/**
+ * With archiving on, the S3 archive is written before the document: while S3 is down the worker
+ * holds its batch (readiness DOWN, nothing stored half-way), and once S3 is back every event is
+ * stored exactly once with both archive objects present.
+ */
+class ArchiveOutageIT {
+    private static final LocalStack STACK = LocalStack.fromEnvironment();
+
+    @AfterAll
+    static void archiveIsBack() {
+        STACK.start("s3");
+    }
+
+    @Test
+    void archiveDownWhileEventsFlowThenEveryEventArchivedAndStoredExactlyOnce() throws Exception {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            ids.add(send());
+        }
+        STACK.stop("s3");
+        List<String> sentWhileDown = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            sentWhileDown.add(send()); // the API does not depend on the archive: still accepted
+        }
+        ids.addAll(sentWhileDown);
+        Pipeline.await("worker readiness DOWN", Duration.ofSeconds(30),
+                () -> Pipeline.worker().get("/health/ready").statusCode() == 503);
+        // Nothing sent during the outage may be stored without its archive.
+        for (String id : sentWhileDown) {
+            assertEquals(0, Pipeline.copies(id), "stored while its archive could not be written: " + id);
+        }
+        STACK.start("s3");
+        Pipeline.await("worker readiness UP", Duration.ofSeconds(60),
+                () -> Pipeline.worker().get("/health/ready").statusCode() == 200);
+        Pipeline.await("all " + ids.size() + " events stored", Duration.ofSeconds(90),
+                () -> ids.stream().allMatch(id -> Pipeline.copies(id) >= 1));
+        try (S3Client s3 = Pipeline.s3()) {
+            for (String id : ids) {
+                assertEquals(1, Pipeline.copies(id), "copies of " + id);
+                Document archive = Pipeline.documents().find(new Document("_id", id)).first().get("archive", Document.class);
+                assertNotNull(archive, "archive keys of " + id);
+                for (String key : List.of(archive.getString("raw_key"), archive.getString("embedding_key"))) {
+                    s3.headObject(HeadObjectRequest.builder().bucket("ca4-archive").key(key).build()); // throws if absent
+                }
+            }
+        }
+    }
+
+    private static String send() {
+        UUID id = UUID.randomUUID();
+        assertEquals(202, Pipeline.post(SampleEvents.withBase64(id, 256, new Random()).toString()).statusCode());
+        return id.toString();
+    }
+}
