@@ -51,10 +51,16 @@ stack-up: secrets ## Start Kafka, the Mongo-compatible store and the S3 server (
 stack-down: ## Stop the local stack (idempotent)
 	@if [ -f $(STACK_JAR) ]; then $(STACK) stop $(HOME_OPT); fi
 
-servers-up: secrets ## Start the processor (9080/9443) and worker (9081/9444) Liberty servers
+# A running server whose WAR the build replaced is restarted: Liberty does not hot-redeploy here
+# (applicationMonitor updateTrigger="mbean" in liberty/config/ca4-common.xml), so the marker
+# .local/<server>.started tells which build it runs.
+servers-up: secrets ## Start the processor (9080/9443) and worker (9081/9444) Liberty servers (restart on a new build)
 	@$(WITH_ENV) for s in "$(PROCESSOR) processor" "$(WORKER) worker"; do \
-	  set -- $$s; if $$1 status $$2 >/dev/null 2>&1; then echo "$$2 already running"; \
-	  else $$1 start $$2 --clean >/dev/null && echo "$$2 started"; fi; done
+	  set -- $$s; war=$$(dirname $$1)/../usr/servers/$$2/apps/$$2-war.war; marker=$(LOCAL_HOME)/$$2.started; \
+	  if $$1 status $$2 >/dev/null 2>&1; then \
+	    if [ -f $$marker ] && [ ! $$war -nt $$marker ]; then echo "$$2 already running"; continue; fi; \
+	    $$1 stop $$2 >/dev/null && echo "$$2 stopped (new build)"; fi; \
+	  touch $$marker; $$1 start $$2 --clean >/dev/null && echo "$$2 started"; done
 	@$(MAKE) --no-print-directory wait-ready
 
 wait-ready:
