@@ -39,7 +39,8 @@ public class StatsResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Stored count, last stored document, dead-letter count (null if Kafka is unreachable)")
     public Stats stats() {
-        long count = store.collection().countDocuments();
+        // The collection's own count (metadata on MongoDB/DocumentDB), not a scan of every document.
+        long count = store.collection().estimatedDocumentCount();
         Document last = store.collection().find().sort(Sorts.descending("stored_at"))
                 .projection(Projections.include("stored_at")).limit(1).first();
         Long dlq;

@@ -1,10 +1,14 @@
 package dev.ca4.worker.store;
 
 import com.mongodb.ConnectionString;
+import com.mongodb.MongoCommandException;
+import com.mongodb.MongoException;
 import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
 import dev.ca4.worker.config.WorkerConfig;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,6 +24,7 @@ import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
 
 /**
  * The store connection (MongoDB or Amazon DocumentDB). For DocumentDB the URI carries tls=true and
@@ -28,13 +33,39 @@ import java.util.concurrent.TimeUnit;
 @ApplicationScoped
 public class MongoStore {
 
+    private static final Logger LOG = Logger.getLogger(MongoStore.class.getName());
+
     @Inject
     WorkerConfig config;
 
     private volatile MongoClient client;
+    private volatile boolean indexChecked;
 
     public MongoCollection<Document> collection() {
-        return client().getDatabase(config.mongoDatabase()).getCollection(config.mongoCollection());
+        MongoCollection<Document> collection = client().getDatabase(config.mongoDatabase())
+                .getCollection(config.mongoCollection());
+        if (!indexChecked) {
+            ensureStoredAtIndex(collection);
+        }
+        return collection;
+    }
+
+    /**
+     * "Newest first" (GET /documents, /stats) sorts on stored_at: with this index MongoDB and DocumentDB
+     * read one entry instead of sorting the collection. Creating an existing index is a no-op. An
+     * unreachable store is retried on the next call; a server that refuses the index is told once.
+     */
+    private void ensureStoredAtIndex(MongoCollection<Document> collection) {
+        try {
+            collection.createIndex(Indexes.descending("stored_at"), new IndexOptions().name("stored_at_desc"));
+            indexChecked = true;
+        } catch (MongoCommandException e) {
+            indexChecked = true;
+            LOG.warning("the store refused the stored_at index (" + e.getErrorCodeName()
+                    + "): newest-first queries sort in memory");
+        } catch (MongoException e) {
+            // unreachable: the next call tries again
+        }
     }
 
     /** A round trip to the server; throws when it is unreachable. */
