@@ -51,9 +51,10 @@ stack-up: secrets ## Start Kafka, the Mongo-compatible store and the S3 server (
 stack-down: ## Stop the local stack (idempotent)
 	@if [ -f $(STACK_JAR) ]; then $(STACK) stop $(HOME_OPT); fi
 
-# A running server whose WAR the build replaced is restarted: Liberty does not hot-redeploy here
-# (applicationMonitor updateTrigger="mbean" in liberty/config/ca4-common.xml), so the marker
-# .local/<server>.started tells which build it runs.
+# A running server whose WAR the build replaced is restarted (the marker .local/<server>.started
+# tells which build it runs): Liberty's hot redeploy of a packaged WAR deletes the old jars before
+# the old application's Kafka consumer closes, and that consumer keeps its partitions until
+# max.poll.interval.ms (5 min). `mvn liberty:dev` is not affected: its loose application keeps them.
 servers-up: secrets ## Start the processor (9080/9443) and worker (9081/9444) Liberty servers (restart on a new build)
 	@$(WITH_ENV) for s in "$(PROCESSOR) processor" "$(WORKER) worker"; do \
 	  set -- $$s; war=$$(dirname $$1)/../usr/servers/$$2/apps/$$2-war.war; marker=$(LOCAL_HOME)/$$2.started; \
