@@ -54,7 +54,7 @@ stack-down: ## Stop the local stack (idempotent)
 # A running server whose WAR the build replaced is restarted (the marker .local/<server>.started
 # tells which build it runs): Liberty's hot redeploy of a packaged WAR deletes the old jars before
 # the old application's Kafka consumer closes, and that consumer keeps its partitions until
-# max.poll.interval.ms (5 min). `mvn liberty:dev` is not affected: its loose application keeps them.
+# max.poll.interval.ms (5 min), so nothing is consumed meanwhile.
 servers-up: secrets ## Start the processor (9080/9443) and worker (9081/9444) Liberty servers (restart on a new build)
 	@$(WITH_ENV) for s in "$(PROCESSOR) processor" "$(WORKER) worker"; do \
 	  set -- $$s; war=$$(dirname $$1)/../usr/servers/$$2/apps/$$2-war.war; marker=$(LOCAL_HOME)/$$2.started; \
