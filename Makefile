@@ -109,14 +109,19 @@ verify-workflow: ## Send sample events through the running pipeline and wait unt
 	@$(WITH_ENV) java -jar $(DEMO_JAR) --api $(PROCESSOR_URL) --worker $(WORKER_URL) --count 20
 
 test: secrets ## Run every test: unit, integration (real Kafka, store, S3, Liberty), infrastructure
-	@$(MAKE) --no-print-directory servers-down
+	@$(MAKE) --no-print-directory stop
 	@$(MAKE) --no-print-directory test-java
 	@$(MAKE) --no-print-directory test-infra
 
+# The integration tests run on a stack of their own, started empty under $(TEST_HOME): the data of
+# `make run` is neither used nor changed (its stack is stopped first: the ports are the same).
+TEST_HOME := $(LOCAL_HOME)/test
 test-java:
 	$(MVN) -q install -DskipTests -DskipITs -pl local-stack -am
-	$(STACK) start $(HOME_OPT)
-	rc=0; $(WITH_ENV) $(MVN) verify || rc=$$?; $(STACK) stop $(HOME_OPT); exit $$rc
+	rm -rf $(TEST_HOME)/data
+	$(STACK) start --home $(TEST_HOME)
+	rc=0; $(WITH_ENV) CA4_LOCAL_HOME=$(abspath $(TEST_HOME)) $(MVN) verify || rc=$$?; \
+	  $(STACK) stop --home $(TEST_HOME); exit $$rc
 
 clean: stop ## Stop everything and delete build output and local data
 	$(MVN) -q clean

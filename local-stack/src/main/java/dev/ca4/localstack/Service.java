@@ -8,8 +8,9 @@ import java.util.Locale;
 /** The services of the local stack, in start order; each runs in its own JVM. */
 public enum Service {
     KAFKA("kafka", "dev.ca4.localstack.service.KafkaMain", "-Xmx512m"),
-    // mongo-java-server sorts in memory (no secondary indexes): room for newest-first queries over ~10^4 documents.
-    MONGO("mongo", "dev.ca4.localstack.service.MongoMain", "-Xmx1g"),
+    // mongo-java-server has no secondary indexes: a sort (GET /documents?limit=) loads every document,
+    // about 100 KB of heap each with a 2048-d vector; 2 GiB lists ~10^4 of them.
+    MONGO("mongo", "dev.ca4.localstack.service.MongoMain", "-Xmx2g"),
     S3("s3", "dev.ca4.localstack.service.S3Main", "-Xmx256m");
 
     /** The name that selects every service on the command line and in {@link LocalStack}. */

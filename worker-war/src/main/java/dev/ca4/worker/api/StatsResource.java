@@ -1,9 +1,8 @@
 package dev.ca4.worker.api;
 
-import com.mongodb.client.model.Projections;
-import com.mongodb.client.model.Sorts;
 import dev.ca4.worker.config.WorkerConfig;
 import dev.ca4.worker.health.KafkaAdmin;
+import dev.ca4.worker.store.LastStored;
 import dev.ca4.worker.store.MongoStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -12,11 +11,9 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.bson.Document;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-import java.time.Instant;
-import java.util.Date;
+import java.util.Optional;
 
 /** {@code GET /stats}: documents stored, the last one, and records in the dead-letter topic. */
 @Path("/stats")
@@ -25,6 +22,8 @@ public class StatsResource {
 
     @Inject
     MongoStore store;
+    @Inject
+    LastStored lastStored;
     @Inject
     KafkaAdmin kafka;
     @Inject
@@ -37,20 +36,19 @@ public class StatsResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Stored count, last stored document, dead-letter count (null if Kafka is unreachable)")
+    @Operation(summary = "Stored count, the last document this worker stored since it started, "
+            + "dead-letter count (null if Kafka is unreachable)")
     public Stats stats() {
         // The collection's own count (metadata on MongoDB/DocumentDB), not a scan of every document.
         long count = store.collection().estimatedDocumentCount();
-        Document last = store.collection().find().sort(Sorts.descending("stored_at"))
-                .projection(Projections.include("stored_at")).limit(1).first();
+        Optional<LastStored.Entry> last = lastStored.get();
         Long dlq;
         try {
             dlq = kafka.recordCount(config.dlqTopic());
         } catch (Exception e) {
             dlq = null;
         }
-        return new Stats(count, last == null ? null : last.getString("_id"),
-                last == null ? null : Instant.ofEpochMilli(last.get("stored_at", Date.class).getTime()).toString(),
-                dlq);
+        return new Stats(count, last.map(LastStored.Entry::eventId).orElse(null),
+                last.map(e -> e.storedAt().toString()).orElse(null), dlq);
     }
 }

@@ -32,6 +32,8 @@ public class BatchFlusher {
     DeadLetterReporter deadLetters;
     @Inject
     WorkerMetrics metrics;
+    @Inject
+    LastStored lastStored;
 
     /** Records finished (acknowledged) are removed from {@code batch}, so a retry redoes only the rest. */
     void flush(List<PendingWrite> batch) {
@@ -79,6 +81,7 @@ public class BatchFlusher {
             finished.add(w);
             if (outcome.inserted().contains(i)) {
                 metrics.stored(1);
+                lastStored.record(w.event().eventId(), storedAt);
                 metrics.endToEnd(Duration.between(w.event().producedAt(), storedAt));
                 LOG.fine(() -> "stored event_id=" + w.event().eventId() + " from " + w.origin());
             } else {

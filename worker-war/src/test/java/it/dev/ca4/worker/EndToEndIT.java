@@ -81,14 +81,20 @@ class EndToEndIT {
     }
 
     @Test
-    void readApiListsAndCountsAndAnswers404AsProblem() {
+    void readApiListsAndCountsAndAnswers404AsProblem() throws Exception {
+        long before = Pipeline.worker().get("/stats").jsonPath().getLong("count");
+        UUID id = UUID.randomUUID();
+        assertEquals(202, Pipeline.post(SampleEvents.withBase64(id, 64, new Random()).toString()).statusCode());
+        Pipeline.await("document " + id, Duration.ofSeconds(30), () -> Pipeline.copies(id.toString()) == 1);
         assertEquals(200, Pipeline.worker().get("/documents?limit=3").statusCode());
         assertEquals(400, Pipeline.worker().get("/documents?limit=0").statusCode());
         Response missing = Pipeline.worker().get("/documents/" + UUID.randomUUID());
         assertEquals(404, missing.statusCode());
         assertTrue(missing.contentType().startsWith("application/problem+json"));
         JsonPath stats = Pipeline.worker().get("/stats").jsonPath();
-        assertTrue(stats.getLong("count") >= 0);
+        assertTrue(stats.getLong("count") > before, "count grows with a stored document");
+        assertEquals(id.toString(), stats.getString("last_event_id"));
+        assertTrue(stats.getString("last_stored_at").endsWith("Z"));
         assertTrue(stats.getLong("dlq_count") >= 0);
     }
 
