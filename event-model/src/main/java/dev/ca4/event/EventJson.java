@@ -11,7 +11,6 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 
 /** The one JSON codec of the event schema: parse to a tree (for the validator) and write the topic form. */
 public final class EventJson {
@@ -45,7 +44,9 @@ public final class EventJson {
                     + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()
                     + ", column " + e.getLocation().getColumnNr()));
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            // Reading a byte array does no I/O: this is the decoder refusing the bytes (e.g. a body
+            // that Jackson detects as UTF-32 but is not; found by EventParserFuzzTest).
+            throw new MalformedJsonException("not a JSON text in a Unicode encoding: " + e.getMessage());
         }
     }
 
