@@ -71,6 +71,19 @@ class RejectionIT {
         assertProblem(Pipeline.api().body(big).post("/metadata"), 413);
     }
 
+    /** Jazzer's first finding (event-model EventParserFuzzTest): bytes Jackson reads as UTF-32 were a 500. */
+    @Test
+    void bytesThatAreNotUnicodeJsonGet400() {
+        byte[] body = new byte[33];
+        body[29] = '[';
+        body[30] = '2';
+        body[31] = (byte) 0xbf;
+        body[32] = ']';
+        Response r = Pipeline.api().body(body).post("/metadata");
+        assertProblem(r, 400);
+        assertEquals("json", r.jsonPath().getString("errors[0].rule"));
+    }
+
     @Test
     void batchThatIsNotAnArrayGets400() {
         Response r = Pipeline.api().body(valid()).post("/metadata/batch");
