@@ -33,10 +33,16 @@ public final class ProcessorClient {
 
     public ProcessorClient(URI api, String apiKey, Backoff backoff, Duration giveUpAfter) {
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-        this.batchUri = api.resolve(api.getPath().endsWith("/") ? "metadata/batch" : api.getPath() + "/metadata/batch");
+        this.batchUri = batchUri(api);
         this.apiKey = apiKey;
         this.backoff = backoff;
         this.giveUpAfter = giveUpAfter;
+    }
+
+    /** {@code <api>/metadata/batch}, keeping a path prefix (an ingress may serve the API below one). */
+    static URI batchUri(URI api) {
+        String path = api.getPath() == null ? "" : api.getPath();
+        return api.resolve((path.endsWith("/") ? path : path + "/") + "metadata/batch");
     }
 
     /** One outcome per event, in order. Blocks through the retries. */
