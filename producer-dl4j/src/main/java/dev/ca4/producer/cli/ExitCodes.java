@@ -12,8 +12,10 @@ public final class ExitCodes {
     public static final int WEIGHTS_UNAVAILABLE = 3;
     /** The processor refused the API key; the run stopped. */
     public static final int API_REFUSED = 4;
-    /** A bug or an environment problem (cannot write the output, native libraries missing). */
+    /** A bug or an environment problem (cannot write the output). */
     public static final int INTERNAL_ERROR = 5;
+    /** ND4J's backend cannot start (the CUDA jar on a machine without an NVIDIA driver, missing natives). */
+    public static final int BACKEND_UNAVAILABLE = 6;
 
     private ExitCodes() {
     }

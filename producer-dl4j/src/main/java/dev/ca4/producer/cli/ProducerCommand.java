@@ -2,6 +2,7 @@ package dev.ca4.producer.cli;
 
 import dev.ca4.producer.BuildInfo;
 import dev.ca4.producer.embed.WeightsException;
+import dev.ca4.producer.gpu.BackendCheck;
 import dev.ca4.producer.run.Summary;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -27,7 +28,8 @@ import java.util.concurrent.Callable;
                 "2:invalid options or no input images",
                 "3:weights unavailable (missing/corrupt file, failed download)",
                 "4:the processor refused the API key",
-                "5:internal error"})
+                "5:internal error",
+                "6:ND4J backend unavailable (CUDA jar without an NVIDIA GPU/driver)"})
 public class ProducerCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "PATH", arity = "0..*",
@@ -132,6 +134,10 @@ public class ProducerCommand implements Callable<Integer> {
             if (e instanceof WeightsException w) {
                 line.getErr().println("ca4-producer: " + w.getMessage());
                 return ExitCodes.WEIGHTS_UNAVAILABLE;
+            }
+            if (e instanceof BackendCheck.BackendUnavailableException b) {
+                line.getErr().println("ca4-producer: " + b.getMessage());
+                return ExitCodes.BACKEND_UNAVAILABLE;
             }
             line.getErr().println("ca4-producer: internal error: " + e);
             e.printStackTrace(line.getErr());

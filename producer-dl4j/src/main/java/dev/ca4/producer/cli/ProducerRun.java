@@ -8,6 +8,7 @@ import dev.ca4.producer.embed.EmbeddingEngine;
 import dev.ca4.producer.embed.PretrainedWeights;
 import dev.ca4.producer.embed.WeightsException;
 import dev.ca4.producer.embed.WeightsLoader;
+import dev.ca4.producer.gpu.BackendCheck;
 import dev.ca4.producer.gpu.GpuProbe;
 import dev.ca4.producer.image.InputScanner;
 import dev.ca4.producer.image.ResNetPreprocessor;
@@ -41,7 +42,8 @@ final class ProducerRun {
         this.s = settings;
     }
 
-    Summary execute() throws IOException, InterruptedException, WeightsException {
+    Summary execute() throws IOException, InterruptedException, WeightsException,
+            BackendCheck.BackendUnavailableException {
         InputScanner.Inputs inputs = InputScanner.scan(s.inputs(), s.listFiles());
         if (!inputs.skipped().isEmpty()) {
             LOG.info("left out " + inputs.skipped().size() + " files without an image suffix, e.g. "
@@ -52,7 +54,7 @@ final class ProducerRun {
         }
         String runId = s.runId() != null ? s.runId() : generatedRunId();
         LOG.info(inputs.images().size() + " images, run_id " + runId + ", weights " + s.weights() + ", "
-                + BuildInfo.BACKEND + " backend");
+                + BuildInfo.BACKEND + " backend (" + BackendCheck.start() + ")");
         WeightsLoader loader = new WeightsLoader(PretrainedWeights.resnet50Imagenet(),
                 Duration.ofSeconds(s.downloadTimeoutSeconds()));
         try (EmbeddingEngine engine = loader.load(s.weights(), s.modelName(), s.layer());

@@ -39,7 +39,8 @@ class GpuProbeTest {
     }
 
     @Test
-    void thisMachineIsProbedAsCpu() {
+    void thisMachineIsProbedAsCpu() throws Exception {
+        assertEquals("CpuBackend", BackendCheck.start());
         GpuInfo gpu = GpuProbe.system().probe();
         assertEquals("cpu", gpu.backend());
         assertTrue(gpu.name() != null && !gpu.name().isBlank());
