@@ -10,12 +10,17 @@ STACK_JAR    := local-stack/target/local-stack.jar
 STACK        := java -jar $(STACK_JAR)
 HOME_OPT     := --home $(LOCAL_HOME)
 DEMO_JAR     := demo-client/target/demo-client.jar
+PRODUCER_JAR := producer-dl4j/target/ca4-producer-cpu.jar
+# make run embeds these with the DL4J producer; random weights because the ImageNet file needs a download
+# (PRODUCER_WEIGHTS=imagenet uses ~/.deeplearning4j/models/resnet50/resnet50_dl4j_inference.v3.zip).
+SAMPLE_IMAGES ?= producer-dl4j/samples
+PRODUCER_WEIGHTS ?= random
+RECEIPTS     := $(LOCAL_HOME)/producer-receipts.jsonl
 SECRETS      := $(LOCAL_HOME)/secrets.env
 PROCESSOR    := processor-war/target/liberty/wlp/bin/server
 WORKER       := worker-war/target/liberty/wlp/bin/server
 PROCESSOR_URL ?= http://localhost:9080
 WORKER_URL   ?= http://localhost:9081
-SAMPLES      ?= 200
 
 # Local settings + generated secrets, exported to Maven, Liberty and the clients.
 WITH_ENV := set -a; source local.env; source $(SECRETS); CA4_LOCAL_HOME=$(abspath $(LOCAL_HOME)); set +a;
@@ -73,8 +78,10 @@ servers-down: ## Stop both Liberty servers (idempotent)
 	@for s in "$(PROCESSOR) processor" "$(WORKER) worker"; do set -- $$s; \
 	  if [ -x $$1 ] && $$1 status $$2 >/dev/null 2>&1; then $$1 stop $$2 >/dev/null && echo "$$2 stopped"; fi; done
 
-run: build stack-up servers-up ## Build, start the whole pipeline, push sample events through it, leave it running
-	@$(WITH_ENV) java -jar $(DEMO_JAR) --api $(PROCESSOR_URL) --worker $(WORKER_URL) --count $(SAMPLES)
+run: build stack-up servers-up ## Build, start the whole pipeline, embed the sample images (DL4J producer) through it, leave it running
+	@$(WITH_ENV) java -jar $(PRODUCER_JAR) --api $(PROCESSOR_URL) --weights $(PRODUCER_WEIGHTS) \
+	  --receipts $(RECEIPTS) $(SAMPLE_IMAGES)
+	@java -cp $(DEMO_JAR) dev.ca4.demo.AwaitStored --receipts $(RECEIPTS) --worker $(WORKER_URL)
 	@$(WITH_ENV) echo; echo "Pipeline running:"; \
 	 echo "  processor API      $(PROCESSOR_URL)/metadata   (X-API-Key: see $(SECRETS))"; \
 	 echo "  processor HTTPS    https://localhost:9443/metadata"; \

@@ -1,0 +1,59 @@
+package dev.ca4.demo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ca4.event.EventJson;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * Waits until every event the producer reports as accepted (its {@code --receipts} file) is stored by the worker,
+ * and prints the same storage summary as {@link SendSamples} ({@code make run}).
+ */
+@Command(name = "await-stored", mixinStandardHelpOptions = true, version = "1.0",
+        description = "Wait until the worker stored every accepted event of a ca4-producer receipts file.",
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {"0:every accepted event was stored", "1:some accepted event was not stored in time",
+                "2:invalid options or unreadable receipts"})
+public class AwaitStored implements Callable<Integer> {
+
+    @Option(names = {"-r", "--receipts"}, required = true, description = "ca4-producer --receipts file (JSON Lines).")
+    Path receipts;
+
+    @Option(names = {"-w", "--worker"}, defaultValue = "http://localhost:9081",
+            description = "Worker base URL (default: ${DEFAULT-VALUE}).")
+    URI worker;
+
+    @Option(names = {"-t", "--timeout-seconds"}, defaultValue = "120",
+            description = "How long to wait for storage (default: ${DEFAULT-VALUE}).")
+    int timeoutSeconds;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new AwaitStored()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        List<String> accepted = acceptedIds(receipts);
+        PipelineClient client = new PipelineClient(null, worker, null);
+        StorageCheck.Result stored = new StorageCheck(client, timeoutSeconds).await(accepted);
+        System.out.printf("accepted %d, stored %d, missing %d; end-to-end latency produced->stored p50 %d ms, "
+                        + "p99 %d ms, max %d ms%n", accepted.size(), stored.stored(), accepted.size() - stored.stored(),
+                stored.p50(), stored.p99(), stored.max());
+        return stored.stored() == accepted.size() ? 0 : 1;
+    }
+
+    static List<String> acceptedIds(Path receipts) throws java.io.IOException {
+        return Files.readAllLines(receipts, StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank())
+                .map(l -> EventJson.parse(l.getBytes(StandardCharsets.UTF_8)))
+                .filter(r -> r.path("outcome").asText().equals("accepted"))
+                .map(r -> r.get("event_id").asText()).toList();
+    }
+}

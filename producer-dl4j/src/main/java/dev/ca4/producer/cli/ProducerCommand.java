@@ -1,0 +1,192 @@
+package dev.ca4.producer.cli;
+
+import dev.ca4.producer.BuildInfo;
+import dev.ca4.producer.embed.WeightsException;
+import dev.ca4.producer.gpu.BackendCheck;
+import dev.ca4.producer.run.Summary;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code ca4-producer}: images in, ResNet50 embeddings + GPU metadata out to the processor API. */
+@Command(name = "ca4-producer", mixinStandardHelpOptions = true, versionProvider = ProducerCommand.Version.class,
+        sortOptions = false, usageHelpAutoWidth = true,
+        description = {"Embed images with ResNet50 (DL4J) and post them with GPU metadata to the CA4 processor "
+                + "(POST /metadata/batch), retrying with the same event_id until accepted.", ""},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:every image accepted (or written)",
+                "1:some image failed: unreadable, rejected, or not accepted before giving up",
+                "2:invalid options or no input images",
+                "3:weights unavailable (missing/corrupt file, failed download)",
+                "4:the processor refused the API key",
+                "5:internal error",
+                "6:ND4J backend unavailable (CUDA jar without an NVIDIA GPU/driver)"})
+public class ProducerCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "PATH", arity = "0..*",
+            description = "Image files, or directories searched recursively for "
+                    + ".jpg .jpeg .png .gif .bmp .wbmp .tif .tiff files.")
+    List<Path> inputs = new ArrayList<>();
+
+    @Option(names = {"-l", "--list"}, paramLabel = "FILE",
+            description = "File listing image paths, one per line (# comments; relative to the file). Repeatable.")
+    List<Path> listFiles = new ArrayList<>();
+
+    @Option(names = {"-a", "--api"}, paramLabel = "URL", defaultValue = "${env:EDGE_API_URL:-http://localhost:9080}",
+            description = "Processor base URL (env EDGE_API_URL; default: ${DEFAULT-VALUE}).")
+    URI api;
+
+    @Option(names = {"-k", "--api-key"}, paramLabel = "KEY", showDefaultValue = CommandLine.Help.Visibility.NEVER,
+            description = "X-API-Key for the processor (default: env CA4_API_KEY, else the first of CA4_API_KEYS). "
+                    + "Never printed.")
+    String apiKey;
+
+    @Option(names = {"-w", "--weights"}, paramLabel = "imagenet|random|PATH", defaultValue = "imagenet",
+            description = "imagenet: DL4J's pretrained resnet50_dl4j_inference.v3.zip from "
+                    + "~/.deeplearning4j/models/resnet50/ (downloaded and checksum-checked when absent); "
+                    + "random: a seeded untrained ResNet50 (offline; events say weights \"random\"); "
+                    + "PATH: a saved DL4J ComputationGraph zip. Default: ${DEFAULT-VALUE}.")
+    String weights;
+
+    @Option(names = "--layer", defaultValue = "flatten_1",
+            description = "Vertex whose activations are the embedding (default: ${DEFAULT-VALUE}, 2048-d).")
+    String layer;
+
+    @Option(names = "--model-name", defaultValue = "resnet50",
+            description = "model.name in the events (default: ${DEFAULT-VALUE}).")
+    String modelName;
+
+    @Option(names = {"-b", "--batch-size"}, defaultValue = "8",
+            description = "Images per inference call and per POST, 1-1000 (default: ${DEFAULT-VALUE}).")
+    int batchSize;
+
+    @Option(names = {"-c", "--concurrency"}, defaultValue = "2",
+            description = "POSTs in flight while inference goes on, 1-64 (default: ${DEFAULT-VALUE}).")
+    int concurrency;
+
+    @Option(names = "--decode-threads", defaultValue = "2",
+            description = "Threads decoding and preprocessing images, 1-64 (default: ${DEFAULT-VALUE}).")
+    int decodeThreads;
+
+    @Option(names = {"-t", "--tags"}, paramLabel = "KEY=VALUE", mapFallbackValue = "",
+            description = "Tag added to every event; repeatable, at most 32.")
+    Map<String, String> tags = new LinkedHashMap<>();
+
+    @Option(names = "--run-id", description = "source.run_id of the events (default: generated). The event_id of an "
+            + "image is derived from run id, path and content, so re-running with the same run id never duplicates.")
+    String runId;
+
+    @Option(names = {"-n", "--dry-run"},
+            description = "Do not post: write the events as JSON Lines to --output, or to stdout.")
+    boolean dryRun;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+            description = "Write the events as JSON Lines to FILE instead of posting (implies --dry-run).")
+    Path output;
+
+    @Option(names = "--receipts", paramLabel = "FILE",
+            description = "Write one JSON line per image: image, event_id, outcome, status, detail.")
+    Path receipts;
+
+    @Option(names = "--give-up-after", paramLabel = "SECONDS", defaultValue = "300",
+            description = "Stop retrying an event after this long (default: ${DEFAULT-VALUE}).")
+    int giveUpAfterSeconds;
+
+    @Option(names = "--download-timeout", paramLabel = "SECONDS", defaultValue = "1800",
+            description = "Longest download of the ImageNet weights, ~100 MB (default: ${DEFAULT-VALUE}).")
+    int downloadTimeoutSeconds;
+
+    @Option(names = {"-v", "--verbose"}, description = "More log lines on stderr (-v: ND4J start-up; -vv: debug).")
+    boolean[] verbose = new boolean[0];
+
+    private final Map<String, String> env;
+
+    public ProducerCommand() {
+        this(System.getenv());
+    }
+
+    /** @param env where the API key defaults come from (tests pass their own) */
+    ProducerCommand(Map<String, String> env) {
+        this.env = env;
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine(new ProducerCommand()).execute(args));
+    }
+
+    /** The configured picocli command line: exceptions mapped to exit codes in one place. */
+    static CommandLine commandLine(ProducerCommand command) {
+        CommandLine cl = new CommandLine(command);
+        cl.setExecutionExceptionHandler((e, line, parsed) -> {
+            if (e instanceof ExitException exit) {
+                line.getErr().println("ca4-producer: " + exit.getMessage());
+                return exit.status();
+            }
+            if (e instanceof WeightsException w) {
+                line.getErr().println("ca4-producer: " + w.getMessage());
+                return ExitCodes.WEIGHTS_UNAVAILABLE;
+            }
+            if (e instanceof BackendCheck.BackendUnavailableException b) {
+                line.getErr().println("ca4-producer: " + b.getMessage());
+                return ExitCodes.BACKEND_UNAVAILABLE;
+            }
+            line.getErr().println("ca4-producer: internal error: " + e);
+            e.printStackTrace(line.getErr());
+            return ExitCodes.INTERNAL_ERROR;
+        });
+        return cl;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        LoggingSetup.configure(verbose.length);
+        ProducerSettings settings = settings();
+        Summary summary = new ProducerRun(settings).execute();
+        (settings.eventsToStdout() ? System.err : System.out).println(summary.render());
+        if (summary.abortReason() != null) {
+            return ExitCodes.API_REFUSED;
+        }
+        return summary.allSent() ? ExitCodes.OK : ExitCodes.IMAGES_FAILED;
+    }
+
+    /** Checks the options and resolves their defaults. */
+    ProducerSettings settings() {
+        require(!inputs.isEmpty() || !listFiles.isEmpty(), "no input: give image files, directories or --list FILE");
+        require(batchSize >= 1 && batchSize <= 1000, "--batch-size must be 1 to 1000 (the processor's batch limit)");
+        require(concurrency >= 1 && concurrency <= 64, "--concurrency must be 1 to 64");
+        require(decodeThreads >= 1 && decodeThreads <= 64, "--decode-threads must be 1 to 64");
+        require(tags.size() <= 32, "at most 32 --tags (the event schema's limit)");
+        require(giveUpAfterSeconds >= 0, "--give-up-after must be >= 0");
+        boolean noPost = dryRun || output != null;
+        String key = apiKey != null ? apiKey : env.getOrDefault("CA4_API_KEY",
+                env.getOrDefault("CA4_API_KEYS", "").split(",")[0]).strip();
+        require(noPost || !key.isBlank(), "no API key: pass --api-key or set CA4_API_KEY (or use --dry-run)");
+        return new ProducerSettings(inputs, listFiles, api, key, weights, layer, modelName, batchSize, concurrency,
+                decodeThreads, Map.copyOf(tags), runId, noPost, output, receipts, giveUpAfterSeconds,
+                downloadTimeoutSeconds);
+    }
+
+    private static void require(boolean ok, String message) {
+        if (!ok) {
+            throw new ExitException(ExitCodes.INVALID_INPUT, message);
+        }
+    }
+
+    /** --version: the jar's version and backend. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[]{"ca4-producer " + BuildInfo.VERSION + " (" + BuildInfo.BACKEND + " backend, DL4J "
+                    + BuildInfo.DL4J_VERSION + ")"};
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package dev.ca4.producer.embed;
+
+import dev.ca4.event.GpuMetadataEvent;
+import dev.ca4.producer.BuildInfo;
+import dev.ca4.producer.FileDigest;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.util.ModelSerializer;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.logging.Logger;
+
+/**
+ * Resolves {@code --weights} into a DL4J engine: {@code imagenet} (pretrained, cached or downloaded and checked),
+ * {@code random} (our standard ResNet50, seeded, explicit offline choice) or a path to a saved ComputationGraph.
+ * What was loaded is what {@code model.weights} says: {@code imagenet}, {@code random} or
+ * {@code file:<name>@sha256:<first 12 hex>}.
+ */
+public final class WeightsLoader {
+    private static final Logger LOG = Logger.getLogger(WeightsLoader.class.getName());
+
+    public static final String IMAGENET = "imagenet";
+    public static final String RANDOM = "random";
+    public static final String FRAMEWORK = "dl4j-" + BuildInfo.DL4J_VERSION;
+    /** Same seed, same random network, same embeddings: runs are comparable. */
+    public static final long RANDOM_SEED = 42;
+
+    private final PretrainedWeights pretrained;
+    private final Duration downloadTimeout;
+
+    public WeightsLoader(PretrainedWeights pretrained, Duration downloadTimeout) {
+        this.pretrained = pretrained;
+        this.downloadTimeout = downloadTimeout;
+    }
+
+    public EmbeddingEngine load(String weights, String modelName, String layer) throws WeightsException {
+        long start = System.nanoTime();
+        ComputationGraph graph;
+        String label;
+        switch (weights) {
+            case RANDOM -> {
+                graph = ResNet50Graph.randomlyInitialised(RANDOM_SEED);
+                label = RANDOM;
+            }
+            case IMAGENET -> {
+                graph = restore(pretrained.resolve(downloadTimeout));
+                label = IMAGENET;
+            }
+            default -> {
+                Path file = Path.of(weights);
+                graph = restore(file);
+                label = "file:" + file.getFileName() + "@sha256:" + sha256Prefix(file);
+            }
+        }
+        LOG.info(() -> String.format("model ready (%s) in %.1f s", weights, (System.nanoTime() - start) / 1e9));
+        return new Dl4jEngine(graph, layer, new GpuMetadataEvent.ModelInfo(modelName, label, FRAMEWORK, layer),
+                ResNet50Graph.INPUT_SIZE);
+    }
+
+    static ComputationGraph restore(Path file) throws WeightsException {
+        if (!Files.isRegularFile(file)) {
+            throw new WeightsException("weights file not found: " + file.toAbsolutePath()
+                    + " (expected a DL4J ComputationGraph zip, as written by ModelSerializer or ComputationGraph.save)");
+        }
+        try {
+            return ModelSerializer.restoreComputationGraph(file.toFile(), false);
+        } catch (Exception | LinkageError e) {
+            // DL4J reports a corrupt zip as IOException, a wrong model kind as various runtime exceptions.
+            throw new WeightsException("cannot load weights from " + file.toAbsolutePath()
+                    + ": not a readable DL4J ComputationGraph zip (" + e + ")", e);
+        }
+    }
+
+    private static String sha256Prefix(Path file) throws WeightsException {
+        try {
+            return FileDigest.sha256(file).substring(0, 12);
+        } catch (IOException e) {
+            throw new WeightsException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

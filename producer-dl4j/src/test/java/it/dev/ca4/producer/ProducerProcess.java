@@ -1,0 +1,78 @@
+package it.dev.ca4.producer;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+/** The runnable jar as a user runs it: {@code java -jar ca4-producer-cpu.jar …}, stderr collected line by line. */
+final class ProducerProcess {
+    static final Path JAR = Path.of(System.getProperty("ca4.producer.jar", "target/ca4-producer-cpu.jar"));
+
+    private final Process process;
+    private final List<String> stderr = new CopyOnWriteArrayList<>();
+    private final StringBuilder stdout = new StringBuilder();
+
+    private ProducerProcess(Process process) {
+        this.process = process;
+        Thread err = new Thread(() -> collect(process.getErrorStream(), stderr::add));
+        Thread out = new Thread(() -> collect(process.getInputStream(), l -> {
+            synchronized (stdout) {
+                stdout.append(l).append('\n');
+            }
+        }));
+        err.setDaemon(true);
+        out.setDaemon(true);
+        err.start();
+        out.start();
+    }
+
+    /** Inherits the environment: CA4_API_KEYS from `make test` is the API key. */
+    static ProducerProcess start(String... args) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", JAR.toString()));
+        cmd.addAll(List.of(args));
+        return new ProducerProcess(new ProcessBuilder(cmd).start());
+    }
+
+    int await(Duration timeout) throws InterruptedException {
+        if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            fail("producer still running after " + timeout.toSeconds() + " s; stderr:\n" + String.join("\n", stderr));
+        }
+        Thread.sleep(200); // let the readers drain
+        return process.exitValue();
+    }
+
+    List<String> stderr() {
+        return List.copyOf(stderr);
+    }
+
+    String stdout() {
+        synchronized (stdout) {
+            return stdout.toString();
+        }
+    }
+
+    String transcript() {
+        return "stdout:\n" + stdout() + "stderr:\n" + String.join("\n", stderr);
+    }
+
+    private static void collect(java.io.InputStream in, java.util.function.Consumer<String> sink) {
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            for (String line; (line = r.readLine()) != null; ) {
+                sink.accept(line);
+            }
+        } catch (IOException e) {
+            // process ended
+        }
+    }
+}
