@@ -126,6 +126,31 @@ class PanelQueriesIT {
         }
     }
 
+    @Test
+    void libertyJsonLogsCarryWhatPromtailExtracts() throws Exception {
+        String promtail = Repo.read("k8s/monitoring/base/promtail/promtail.yaml");
+        assertTrue(promtail.contains("format: \"2006-01-02T15:04:05.000-0700\""), "Promtail's ibm_datetime layout");
+        var layout = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
+        for (String svc : List.of("processor", "worker")) {
+            var log = Repo.path(svc + "-war/target/liberty/wlp/usr/servers/" + svc + "/logs/messages.log");
+            int messages = 0;
+            for (String line : java.nio.file.Files.readAllLines(log)) {
+                if (!line.startsWith("{")) {
+                    continue;
+                }
+                JsonNode j = JSON.readTree(line);
+                if (j.path("type").asText().equals("liberty_message")) {
+                    messages++;
+                    for (String field : List.of("loglevel", "module", "message", "ibm_datetime")) {
+                        assertTrue(j.hasNonNull(field), svc + " log line without " + field + ": " + line);
+                    }
+                    layout.parse(j.get("ibm_datetime").asText());
+                }
+            }
+            assertTrue(messages > 10, svc + ": only " + messages + " JSON message lines in " + log);
+        }
+    }
+
     /** $__rate_interval etc. become fixed windows; custom variables take each of their values; "All" means .*. */
     private static List<Map<String, String>> variableCombinations(Dashboards.Dashboard d, String expr) {
         List<String> services = Dashboards.customValues(d, "service");
