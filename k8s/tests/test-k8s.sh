@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # make test-k8s: the checks of k8s/, liberty/*/Containerfile and the monitoring files.
-#   1. tools      kubectl and Debian's promtool/prometheus, fetched into .local/tools when missing
+#   1. tools      kubectl and Debian's promtool/prometheus, fetched into .local/tools when missing;
+#                 the scripts here linted (when shellcheck is installed; make test-infra installs it)
 #   2. render     kubectl kustomize of every overlay (platform, app, monitoring x aws, local; aws-keda; templates)
 #   3. promtool   check config of the Prometheus config as rendered into its ConfigMap (plus the local one),
 #                 check rules, test rules (each alert fires and stays quiet)
@@ -23,6 +24,11 @@ section "1/5 tools"
 KUBECTL=$(tools_kubectl) || fail "no kubectl"
 PROMTOOL=$(tools_prometheus promtool) || fail "no promtool"
 echo "kubectl: $KUBECTL ($("$KUBECTL" version --client 2>/dev/null | head -n1)); promtool: $PROMTOOL ($("$PROMTOOL" --version 2>&1 | head -n1))"
+
+if command -v shellcheck >/dev/null 2>&1; then
+  shellcheck -x -S warning k8s/tests/*.sh k8s/platform/base/kafka/*.sh || fail "shellcheck of k8s/tests and the Kafka scripts"
+  echo "ok: shellcheck of k8s/tests/*.sh and k8s/platform/base/kafka/*.sh"
+fi
 
 section "2/5 render every overlay"
 for o in k8s/platform/overlays/aws k8s/platform/overlays/local k8s/app/overlays/aws k8s/app/overlays/local \
