@@ -103,6 +103,7 @@ public final class References {
         });
         m.all(PodDisruptionBudget.class).forEach(p -> selects(out, m, p, p.getSpec().getSelector()));
         m.all(NetworkPolicy.class).filter(p -> !p.getSpec().getPodSelector().getMatchLabels().isEmpty())
+                .filter(p -> p.getMetadata().getAnnotations() == null || !p.getMetadata().getAnnotations().containsKey("ca4/pods-from"))
                 .forEach(p -> selects(out, m, p, p.getSpec().getPodSelector()));
         m.all(HorizontalPodAutoscaler.class).forEach(h -> target(out, m, h, h.getSpec().getScaleTargetRef().getName()));
         m.all(GenericKubernetesResource.class).filter(g -> g.getKind().equals("ScaledObject"))
