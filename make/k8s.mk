@@ -1,14 +1,16 @@
 # Kubernetes manifests, images and monitoring (k8s/, liberty/*/Containerfile), included by the root Makefile.
 
 CA4_IMAGE_REGISTRY ?=
+# The project version of pom.xml, as the k8s manifests name the images (make test-k8s checks all three agree).
 CA4_IMAGE_TAG      ?= 1.0.0-SNAPSHOT
 CA4_MONITORING_DIR ?= .local/monitoring
 DOCKER             ?= docker
 
 .PHONY: images images-push test-k8s monitoring-up monitoring-down
 
-images: build ## Build ca4.local/{processor,worker}:$(CA4_IMAGE_TAG) from liberty/*/Containerfile (needs a Docker engine)
+images: ## Build images ca4.local/processor and ca4.local/worker (tag: the project version) from liberty/*/Containerfile (needs a Docker engine)
 	@$(DOCKER) info >/dev/null 2>&1 || { echo "images: no Docker engine answers ('$(DOCKER) info' fails): build the images where Docker runs."; exit 1; }
+	@$(MAKE) --no-print-directory build
 	for s in processor worker; do \
 	  $(DOCKER) build -f liberty/$$s/Containerfile --build-arg VERSION=$(CA4_IMAGE_TAG) -t ca4.local/$$s:$(CA4_IMAGE_TAG) . ; done
 

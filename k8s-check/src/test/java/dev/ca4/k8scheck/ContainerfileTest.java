@@ -55,6 +55,12 @@ class ContainerfileTest {
         assertTrue(file.contains("EXPOSE " + war.httpPort() + " " + war.httpsPort()), "exposes server.xml's ports");
     }
 
+    @org.junit.jupiter.api.Test
+    void makeImagesTagsWhatTheManifestsDeploy() {
+        assertTrue(Repo.read("make/k8s.mk").contains("\nCA4_IMAGE_TAG      ?= " + WarFacts.pomProperty("project.version") + "\n"),
+                "make/k8s.mk CA4_IMAGE_TAG = the project version (WarContractTest checks the manifests use it)");
+    }
+
     /** Whether the root .dockerignore (exclude everything, then !re-include) keeps this path. */
     private static boolean dockerignoreKeeps(String path) {
         boolean kept = true;
