@@ -118,6 +118,7 @@ verify-workflow: ## Send sample events through the running pipeline and wait unt
 test: secrets ## Run every test: unit, integration (real Kafka, store, S3, Liberty), infrastructure
 	@$(MAKE) --no-print-directory stop
 	@$(MAKE) --no-print-directory test-java
+	@$(MAKE) --no-print-directory test-k8s
 	@$(MAKE) --no-print-directory test-infra
 
 # The integration tests run on a stack of their own, started empty under $(TEST_HOME): the data of

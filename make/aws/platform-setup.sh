@@ -8,12 +8,15 @@
 #   ConfigMap app/ca4-s3-config          CA4_ARCHIVE_ENABLED, CA4_S3_BUCKET, CA4_S3_REGION,
 #                                        CA4_S3_ENDPOINT, CA4_S3_PATH_STYLE
 #   Secret    app/ca4-edge-api-config    CA4_API_KEYS (sha256 of the key only), CA4_EDGE_API_URL
+#   Secret    app/ca4-liberty            CA4_ADMIN_USER, CA4_ADMIN_PASSWORD, CA4_KEYSTORE_PASSWORD (Liberty's
+#                                        admin user and keystore; generated once into $CA4_STATE_DIR/liberty.env)
 #
 # The API key itself stays in $CA4_STATE_DIR/api-key (git-ignored, 0600) for Colab and ca4-verify-e2e.
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 ca_bundle="$CA4_STATE_DIR/docdb-ca.pem"
 api_key_file="$CA4_STATE_DIR/api-key"
+liberty_env="$CA4_STATE_DIR/liberty.env"
 mkdir -p "$CA4_STATE_DIR"
 chmod 0700 "$CA4_STATE_DIR"
 
@@ -27,6 +30,14 @@ if [ ! -s "$api_key_file" ]; then
   info "generated the processor API key in $api_key_file"
 fi
 
+if [ ! -s "$liberty_env" ]; then
+  (umask 077 && python3 -c 'import secrets
+print("CA4_ADMIN_USER=admin")
+print("CA4_ADMIN_PASSWORD=" + secrets.token_hex(16))
+print("CA4_KEYSTORE_PASSWORD=" + secrets.token_hex(16))' > "$liberty_env")
+  info "generated Liberty's admin and keystore passwords in $liberty_env"
+fi
+
 for ns in platform app monitoring; do
   kc create namespace "$ns" --dry-run=client -o yaml | kc apply -f - >/dev/null
 done
@@ -34,6 +45,7 @@ info "namespaces platform, app, monitoring present"
 
 tf_outputs_json | python3 "$(dirname "${BASH_SOURCE[0]}")/platform_objects.py" \
     --ca-bundle "$ca_bundle" --api-key-file "$api_key_file" --edge-api-url "${CA4_EDGE_API_URL:-}" \
+    --liberty-env "$liberty_env" \
   | kc apply -f -
 
 "$(dirname "${BASH_SOURCE[0]}")/deploy.sh" platform

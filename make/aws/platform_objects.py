@@ -28,6 +28,7 @@ def main():
     parser.add_argument("--ca-bundle", required=True)
     parser.add_argument("--api-key-file", required=True)
     parser.add_argument("--edge-api-url", default="")
+    parser.add_argument("--liberty-env", required=True, help="KEY=value lines: CA4_ADMIN_USER, CA4_ADMIN_PASSWORD, CA4_KEYSTORE_PASSWORD")
     args = parser.parse_args()
 
     out = {k: v.get("value") for k, v in json.load(sys.stdin).items()}
@@ -42,6 +43,10 @@ def main():
            "?tls=true&replicaSet=rs0&readPreference=secondaryPreferred&retryWrites=false")
     api_key = open(args.api_key_file, encoding="utf-8").read().strip()
     bucket = out.get("s3_bucket_name") or ""
+    liberty = dict(line.strip().split("=", 1) for line in open(args.liberty_env, encoding="utf-8") if "=" in line)
+    missing = [k for k in ("CA4_ADMIN_USER", "CA4_ADMIN_PASSWORD", "CA4_KEYSTORE_PASSWORD") if not liberty.get(k)]
+    if missing:
+        sys.exit(f"ca4-platform-setup: {args.liberty_env} lacks {', '.join(missing)}: delete it and run again.")
 
     items = [
         obj("Secret", "ca4-mongo-credentials", {
@@ -62,6 +67,8 @@ def main():
             "CA4_API_KEYS": "sha256:" + hashlib.sha256(api_key.encode()).hexdigest(),
             "CA4_EDGE_API_URL": args.edge_api_url or "http://processor.app.svc.cluster.local:9080",
         }, secret=True),
+        obj("Secret", "ca4-liberty", {k: liberty[k] for k in ("CA4_ADMIN_USER", "CA4_ADMIN_PASSWORD", "CA4_KEYSTORE_PASSWORD")},
+            secret=True),
     ]
     json.dump({"apiVersion": "v1", "kind": "List", "items": items}, sys.stdout, indent=2)
 

@@ -73,14 +73,18 @@ print(json.dumps({"spec": {
         "command": ["sh", "-c", 'exec mongosh --quiet "$CA4_MONGO_URI" --tlsCAFile /etc/ca4/mongo/ca.pem --eval "$0"', script],
         "envFrom": [{"secretRef": {"name": "ca4-mongo-credentials"}}],
         "volumeMounts": [{"name": "ca", "mountPath": "/etc/ca4/mongo", "readOnly": True}],
-        "securityContext": {"allowPrivilegeEscalation": False, "runAsNonRoot": True, "runAsUser": 999},
+        # Namespace app enforces Pod Security "restricted" (k8s/platform/base/namespaces).
+        "securityContext": {"allowPrivilegeEscalation": False, "runAsNonRoot": True, "runAsUser": 999,
+                            "capabilities": {"drop": ["ALL"]}, "seccompProfile": {"type": "RuntimeDefault"}},
     }],
     "volumes": [{"name": "ca", "secret": {"secretName": "ca4-mongo-credentials", "items": [{"key": "ca.pem", "path": "ca.pem"}]}}],
 }}))
 PY
 )
   info "inserting and reading a document in DocumentDB from a $CA4_MONGOSH_IMAGE pod in namespace app"
+  # The label lets it through the app namespace's NetworkPolicies to DocumentDB (k8s/app/overlays/aws).
   kc -n app run "$name" --rm -i --quiet --restart=Never --image="$CA4_MONGOSH_IMAGE" --overrides="$overrides" \
+    --labels=app.kubernetes.io/name=ca4-db-check \
     --pod-running-timeout=180s \
     || die "The DocumentDB check failed: see the mongosh output above (endpoint, credentials, TLS, or the security group)."
 }

@@ -165,8 +165,9 @@ pass=$((pass + 1))
 
 printf 'ca4-test-key-0123456789\n' > "$T/state/api-key"
 printf -- '-----BEGIN CERTIFICATE-----\nMIIstand-in\n-----END CERTIFICATE-----\n' > "$T/state/ca.pem"
+printf 'CA4_ADMIN_USER=admin\nCA4_ADMIN_PASSWORD=adm-Pa55\nCA4_KEYSTORE_PASSWORD=ks-Pa55\n' > "$T/state/liberty.env"
 python3 "$REPO/make/aws/platform_objects.py" --ca-bundle "$T/state/ca.pem" --api-key-file "$T/state/api-key" \
-  > "$T/objects.json" <<'EOF'
+  --liberty-env "$T/state/liberty.env" > "$T/objects.json" <<'EOF'
 {"documentdb_endpoint": {"value": "ca4-docdb.cluster-abc.us-east-1.docdb.amazonaws.com"},
  "documentdb_port": {"value": 27017}, "documentdb_username": {"value": "ca4admin"},
  "documentdb_password": {"value": "p#ss:w%rd"}, "region": {"value": "us-east-1"},
@@ -176,7 +177,8 @@ python3 - "$T/objects.json" <<'PY' || fail "ca4-platform-setup objects (above)"
 import base64, hashlib, json, sys, urllib.parse
 raw = open(sys.argv[1]).read()
 items = {(o["kind"], o["metadata"]["name"]): o for o in json.loads(raw)["items"]}
-assert set(items) == {("Secret", "ca4-mongo-credentials"), ("ConfigMap", "ca4-s3-config"), ("Secret", "ca4-edge-api-config")}, items.keys()
+assert set(items) == {("Secret", "ca4-mongo-credentials"), ("ConfigMap", "ca4-s3-config"), ("Secret", "ca4-edge-api-config"),
+                      ("Secret", "ca4-liberty")}, items.keys()
 assert all(o["metadata"]["namespace"] == "app" for o in items.values())
 mongo = {k: base64.b64decode(v).decode() for k, v in items[("Secret", "ca4-mongo-credentials")]["data"].items()}
 uri = urllib.parse.urlparse(mongo["CA4_MONGO_URI"])
@@ -190,9 +192,11 @@ s3 = items[("ConfigMap", "ca4-s3-config")]["data"]
 assert s3["CA4_S3_BUCKET"] == "ca4-archive-123456789012" and s3["CA4_S3_REGION"] == "us-east-1" and s3["CA4_ARCHIVE_ENABLED"] == "true", s3
 edge = {k: base64.b64decode(v).decode() for k, v in items[("Secret", "ca4-edge-api-config")]["data"].items()}
 assert edge["CA4_API_KEYS"] == "sha256:" + hashlib.sha256(b"ca4-test-key-0123456789").hexdigest(), edge
-assert "ca4-test-key-0123456789" not in raw and "p#ss:w%rd" not in raw, "clear secrets must not appear outside base64 Secret data"
+liberty = {k: base64.b64decode(v).decode() for k, v in items[("Secret", "ca4-liberty")]["data"].items()}
+assert liberty == {"CA4_ADMIN_USER": "admin", "CA4_ADMIN_PASSWORD": "adm-Pa55", "CA4_KEYSTORE_PASSWORD": "ks-Pa55"}, liberty
+assert "ca4-test-key-0123456789" not in raw and "p#ss:w%rd" not in raw and "ks-Pa55" not in raw, "clear secrets must not appear outside base64 Secret data"
 PY
-say "ok: ca4-platform-setup builds ca4-mongo-credentials (TLS URI, CA), ca4-s3-config and ca4-edge-api-config (hashed API key)"
+say "ok: ca4-platform-setup builds ca4-mongo-credentials (TLS URI, CA), ca4-s3-config, ca4-edge-api-config (hashed API key) and ca4-liberty"
 pass=$((pass + 1))
 
 ################################################################################
@@ -214,7 +218,7 @@ cat > "$T/outputs.json" <<'EOF'
  "documentdb_username": {"value": "ca4admin"}, "documentdb_password": {"value": "s3cret-Pa55word"},
  "s3_bucket_name": {"value": "ca4-archive-123456789012"}}
 EOF
-rm -f "$T/state/api-key"
+rm -f "$T/state/api-key" "$T/state/liberty.env"
 cp "$T/state/ca.pem" "$T/state/docdb-ca.pem"
 FAKES=(CA4_KUBECTL="$REPO/make/tests/fixtures/kubectl" CA4_TERRAFORM="$REPO/ansible/tests/fixtures/terraform"
        CA4_FAKE_TF_OUTPUTS="$T/outputs.json" CA4_FAKE_KUBECTL_LOG="$T/kubectl")
@@ -232,13 +236,16 @@ stdin = [open(os.path.join(log, f)).read() for f in sorted(os.listdir(log)) if f
 namespaces = [s.split("name: ")[1].strip() for s in stdin if "kind: Namespace" in s]
 assert namespaces == ["platform", "app", "monitoring"], namespaces
 lists = [json.loads(s) for s in stdin if s.lstrip().startswith("{")]
-assert len(lists) == 1 and {i["metadata"]["name"] for i in lists[0]["items"]} == {"ca4-mongo-credentials", "ca4-s3-config", "ca4-edge-api-config"}
+assert len(lists) == 1 and {i["metadata"]["name"] for i in lists[0]["items"]} == {"ca4-mongo-credentials", "ca4-s3-config", "ca4-edge-api-config", "ca4-liberty"}
+liberty_env = os.path.join(os.path.dirname(key_file), "liberty.env")
+assert stat.S_IMODE(os.stat(liberty_env).st_mode) == 0o600, "liberty.env must be 0600"
+assert open(liberty_env).read().split("CA4_ADMIN_PASSWORD=")[1].split()[0] not in argv, "a password was passed on a kubectl command line"
 overlays = [os.path.relpath(p, os.path.dirname(log)) for p in open(os.path.join(log, "overlays")).read().split()]
 assert overlays == ["k8s/platform/overlays/aws", "k8s/app/overlays/aws"], overlays
 rollouts = [line.split()[0] for line in open(os.path.join(log, "rollouts")).read().splitlines()]
 assert rollouts == ["platform/statefulset.apps/kafka", "app/deployment.apps/processor"], rollouts
 PY
-say "ok: ca4-platform-setup creates the namespaces, applies the three objects on stdin (no secret on a command line), applies the platform overlay and waits; ca4-deploy-app applies the app overlay and waits"
+say "ok: ca4-platform-setup creates the namespaces, applies the four objects on stdin (no secret on a command line), applies the platform overlay and waits; ca4-deploy-app applies the app overlay and waits"
 pass=$((pass + 1))
 
 say "PASS: $pass checks"

@@ -1,0 +1,120 @@
+package dev.ca4.k8scheck;
+
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The app Deployments of each overlay match what the WARs really serve and read. */
+class WarContractTest {
+
+    private static final Set<String> NOT_CONFIG = Set.of("JAVA_TOOL_OPTIONS", "OPENJ9_JAVA_OPTIONS", "TZ");
+
+    @ParameterizedTest
+    @ValueSource(strings = {"k8s/app/overlays/aws", "k8s/app/overlays/local"})
+    void imagesPortsAndProbesMatchTheServers(String overlay) {
+        Manifests m = Manifests.render(overlay);
+        assertTrue(WarFacts.features().contains("mpHealth-4.0"), "the probes need MP Health in " + WarFacts.COMMON);
+        for (String svc : List.of("processor", "worker")) {
+            WarFacts war = WarFacts.of(svc);
+            Deployment d = m.find(Deployment.class, "app", svc).orElseThrow();
+            var spec = d.getSpec().getTemplate().getSpec();
+            Container c = spec.getContainers().get(0);
+            String image = "ca4.local/" + svc + ":" + WarFacts.pomProperty("project.version");
+            assertEquals(image, c.getImage(), svc + " image (make images builds " + image + ")");
+            assertEquals(image, spec.getInitContainers().get(0).getImage(), svc + " init container image");
+            assertEquals(Map.of("http", war.httpPort(), "https", war.httpsPort()),
+                    Map.of("http", port(c, "http"), "https", port(c, "https")), svc + " container ports vs server.xml");
+            assertEquals(List.of("/health/started", "/health/ready", "/health/live"),
+                    Stream.of(c.getStartupProbe(), c.getReadinessProbe(), c.getLivenessProbe())
+                            .map(p -> p.getHttpGet().getPath()).toList(), svc + " probe paths (MP Health)");
+            Service s = m.find(Service.class, "app", svc).orElseThrow();
+            assertEquals(war.httpPort(), s.getSpec().getPorts().get(0).getPort(), "Service " + svc + " port (make/aws.mk CA4_*_PORT)");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"k8s/app/overlays/aws", "k8s/app/overlays/local"})
+    void everyEnvironmentVariableIsAConfigKeyOfItsWar(String overlay) {
+        Manifests m = Manifests.render(overlay);
+        Map<String, Set<String>> config = References.configKeys(m);
+        List<String> wrong = new ArrayList<>();
+        for (String svc : List.of("processor", "worker")) {
+            WarFacts war = WarFacts.of(svc);
+            Container c = m.find(Deployment.class, "app", svc).orElseThrow().getSpec().getTemplate().getSpec().getContainers().get(0);
+            List<String> names = new ArrayList<>(c.getEnv().stream().map(e -> e.getName()).toList());
+            c.getEnvFrom().forEach(e -> names.addAll(e.getSecretRef() != null
+                    ? config.get("Secret/app/" + e.getSecretRef().getName()) : config.get("ConfigMap/app/" + e.getConfigMapRef().getName())));
+            names.stream().filter(n -> n.matches("[A-Za-z_][A-Za-z0-9_]*") && !NOT_CONFIG.contains(n) && !war.readsEnv(n))
+                    .forEach(n -> wrong.add(svc + " gets " + n + ", which " + war.module() + " does not read"));
+        }
+        assertEquals(List.of(), wrong);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"k8s/app/overlays/aws", "k8s/app/overlays/local"})
+    void onlyTheWorkerGetsStoreAndArchiveConfig(String overlay) {
+        Manifests m = Manifests.render(overlay);
+        String processor = m.find(Deployment.class, "app", "processor").orElseThrow().getSpec().getTemplate().toString();
+        assertTrue(!processor.contains("ca4-mongo-credentials") && !processor.contains("ca4-s3-config"),
+                "the processor never talks to the database or S3 (DESIGN.md)");
+        Deployment worker = m.find(Deployment.class, "app", "worker").orElseThrow();
+        var mount = worker.getSpec().getTemplate().getSpec().getContainers().get(0).getVolumeMounts().stream()
+                .filter(v -> v.getName().equals("mongo-ca")).findFirst().orElseThrow();
+        String caFile = Templates.objects().stream().filter(o -> o.getMetadata().getName().equals("ca4-mongo-credentials"))
+                .map(o -> ((io.fabric8.kubernetes.api.model.Secret) o).getStringData().get("CA4_MONGO_TLS_CA_FILE")).findFirst().orElseThrow();
+        assertEquals(caFile, mount.getMountPath() + "/ca.pem", "CA4_MONGO_TLS_CA_FILE must be where the worker mounts ca.pem");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"k8s/app/overlays/aws", "k8s/app/overlays/local"})
+    void bothServersReachTheKafkaBootstrapServiceAndTopicsExist(String overlay) {
+        Manifests app = Manifests.render(overlay);
+        Manifests platform = Manifests.render(overlay.replace("/app/", "/platform/"));
+        for (String svc : List.of("processor", "worker")) {
+            String bootstrap = app.find(Deployment.class, "app", svc).orElseThrow().getSpec().getTemplate().getSpec()
+                    .getContainers().get(0).getEnv().stream().filter(e -> e.getName().equals("MP_MESSAGING_CONNECTOR_LIBERTY_KAFKA_BOOTSTRAP_SERVERS"))
+                    .findFirst().orElseThrow().getValue();
+            String[] hostPort = bootstrap.split(":");
+            String[] dns = hostPort[0].split("\\.");
+            Service kafka = platform.find(Service.class, dns[1], dns[0]).orElseThrow(() -> new AssertionError(svc + ": no Service " + bootstrap));
+            assertTrue(kafka.getSpec().getPorts().stream().anyMatch(p -> p.getPort() == Integer.parseInt(hostPort[1])), bootstrap);
+        }
+        String script = Repo.read("k8s/platform/base/kafka/create-topics.sh");
+        for (String topic : List.of(WarFacts.of("processor").defaults().getProperty("mp.messaging.outgoing.gpuMetadata.topic"),
+                WarFacts.of("worker").defaults().getProperty("mp.messaging.incoming.gpuMetadata.topic"),
+                WarFacts.of("worker").defaults().getProperty("mp.messaging.outgoing.deadLetters.topic"))) {
+            assertTrue(script.contains("--topic " + topic + " "), "the topic Job creates " + topic);
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void kedaScalesTheWorkersConsumerGroupOnItsTopic() {
+        Manifests m = Manifests.render("k8s/app/overlays/aws-keda");
+        GenericKubernetesResource so = m.all(GenericKubernetesResource.class).filter(g -> g.getKind().equals("ScaledObject")).findFirst().orElseThrow();
+        Map<?, ?> trigger = (Map<?, ?>) ((List<?>) so.get("spec", "triggers")).get(0);
+        Map<?, ?> meta = (Map<?, ?>) trigger.get("metadata");
+        var worker = WarFacts.of("worker").defaults();
+        assertEquals("kafka", trigger.get("type"));
+        assertEquals(worker.getProperty("mp.messaging.incoming.gpuMetadata.group.id"), meta.get("consumerGroup"));
+        assertEquals(worker.getProperty("mp.messaging.incoming.gpuMetadata.topic"), meta.get("topic"));
+        String bootstrap = m.find(Deployment.class, "app", "worker").orElseThrow().getSpec().getTemplate().getSpec()
+                .getContainers().get(0).getEnv().get(0).getValue();
+        assertEquals(bootstrap, meta.get("bootstrapServers"));
+    }
+
+    private static int port(Container c, String name) {
+        return c.getPorts().stream().filter(p -> p.getName().equals(name)).findFirst().orElseThrow().getContainerPort();
+    }
+}
