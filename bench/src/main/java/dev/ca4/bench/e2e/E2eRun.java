@@ -1,0 +1,60 @@
+package dev.ca4.bench.e2e;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ca4.bench.report.Figure;
+import dev.ca4.event.EventJson;
+import org.HdrHistogram.Histogram;
+
+import java.util.List;
+import java.util.function.ToDoubleFunction;
+
+/** One open-loop run: what was sent and answered, and the stored / readable latencies (milliseconds). */
+record E2eRun(SendResult sent, Histogram storedMs, Histogram readableMs, int backlog) {
+
+    int accepted() {
+        return sent.accepted().size();
+    }
+
+    double offeredPerSecond() {
+        return sent.sent() / sent.elapsedSeconds();
+    }
+
+    static List<Figure> figures(String scenario, String c, List<E2eRun> runs) {
+        return List.of(
+                fig(scenario, c, "stored p50", "ms", runs, r -> r.storedMs.getValueAtPercentile(50)),
+                fig(scenario, c, "stored p99", "ms", runs, r -> r.storedMs.getValueAtPercentile(99)),
+                fig(scenario, c, "stored max", "ms", runs, r -> r.storedMs.getMaxValue()),
+                fig(scenario, c, "readable p50", "ms", runs, r -> r.readableMs.getValueAtPercentile(50)),
+                fig(scenario, c, "readable p99", "ms", runs, r -> r.readableMs.getValueAtPercentile(99)),
+                fig(scenario, c, "response p99", "ms", runs,
+                        r -> r.sent.responseMicros().getValueAtPercentile(99) / 1000.0),
+                fig(scenario, c, "sent", "events/s", runs, E2eRun::offeredPerSecond),
+                fig(scenario, c, "non-202", "requests", runs, r -> r.sent.non202()),
+                fig(scenario, c, "not stored", "events", runs, r -> r.backlog));
+    }
+
+    private static Figure fig(String s, String c, String metric, String unit, List<E2eRun> runs,
+                              ToDoubleFunction<E2eRun> value) {
+        return new Figure(s, c, metric, unit, runs.stream().map(r -> value.applyAsDouble(r)).toList());
+    }
+
+    ObjectNode toJson(int rate) {
+        ObjectNode j = EventJson.MAPPER.createObjectNode();
+        j.put("rate", rate);
+        j.put("sent", sent.sent());
+        j.put("accepted", accepted());
+        j.put("non_202", sent.non202());
+        j.put("not_stored", backlog);
+        j.put("send_seconds", sent.elapsedSeconds());
+        j.put("max_send_lag_ms", sent.maxSendLagMicros() / 1000.0);
+        j.put("stored_p50_ms", storedMs.getValueAtPercentile(50));
+        j.put("stored_p99_ms", storedMs.getValueAtPercentile(99));
+        j.put("stored_max_ms", storedMs.getMaxValue());
+        j.put("readable_samples", readableMs.getTotalCount());
+        j.put("readable_p50_ms", readableMs.getValueAtPercentile(50));
+        j.put("readable_p99_ms", readableMs.getValueAtPercentile(99));
+        j.put("response_p50_ms", sent.responseMicros().getValueAtPercentile(50) / 1000.0);
+        j.put("response_p99_ms", sent.responseMicros().getValueAtPercentile(99) / 1000.0);
+        return j;
+    }
+}
