@@ -83,7 +83,13 @@ public class BenchCommand implements Callable<Integer> {
     @Option(names = {"-o", "--results-dir"}, defaultValue = "bench/results", description = "Where the JSON goes (default: ${DEFAULT-VALUE}).")
     Path resultsDir;
 
+    /** Held so the level sticks: the Kafka and Mongo clients' INFO lines would bury the progress lines. */
+    private static final java.util.logging.Logger KAFKA_LOG = java.util.logging.Logger.getLogger("org.apache.kafka");
+    private static final java.util.logging.Logger MONGO_LOG = java.util.logging.Logger.getLogger("org.mongodb");
+
     public static void main(String[] args) {
+        KAFKA_LOG.setLevel(java.util.logging.Level.WARNING);
+        MONGO_LOG.setLevel(java.util.logging.Level.WARNING);
         System.exit(new CommandLine(new BenchCommand()).execute(args));
     }
 

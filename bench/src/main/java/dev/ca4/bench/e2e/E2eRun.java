@@ -8,8 +8,12 @@ import org.HdrHistogram.Histogram;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
 
-/** One open-loop run: what was sent and answered, and the stored / readable latencies (milliseconds). */
-record E2eRun(SendResult sent, Histogram storedMs, Histogram readableMs, int backlog) {
+/**
+ * One open-loop run: what was sent and answered, the stored / readable latencies (milliseconds), the accepted
+ * events not yet stored when the last answer came ({@code backlogAtEnd}) and those never stored in time
+ * ({@code backlog}).
+ */
+record E2eRun(SendResult sent, Histogram storedMs, Histogram readableMs, int backlog, long backlogAtEnd) {
 
     int accepted() {
         return sent.accepted().size();
@@ -30,6 +34,7 @@ record E2eRun(SendResult sent, Histogram storedMs, Histogram readableMs, int bac
                         r -> r.sent.responseMicros().getValueAtPercentile(99) / 1000.0),
                 fig(scenario, c, "sent", "events/s", runs, E2eRun::offeredPerSecond),
                 fig(scenario, c, "non-202", "requests", runs, r -> r.sent.non202()),
+                fig(scenario, c, "backlog at end", "events", runs, r -> r.backlogAtEnd),
                 fig(scenario, c, "not stored", "events", runs, r -> r.backlog));
     }
 
@@ -45,6 +50,7 @@ record E2eRun(SendResult sent, Histogram storedMs, Histogram readableMs, int bac
         j.put("accepted", accepted());
         j.put("non_202", sent.non202());
         j.put("not_stored", backlog);
+        j.put("backlog_at_end_of_send", backlogAtEnd);
         j.put("send_seconds", sent.elapsedSeconds());
         j.put("max_send_lag_ms", sent.maxSendLagMicros() / 1000.0);
         j.put("stored_p50_ms", storedMs.getValueAtPercentile(50));

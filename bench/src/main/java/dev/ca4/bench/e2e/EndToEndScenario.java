@@ -52,6 +52,11 @@ public final class EndToEndScenario implements Scenario {
                 E2eRun r = once(ctx, sender, rate, plan.e2eSeconds());
                 results.add(r);
                 runs.add(r.toJson(rate));
+                if (r.backlogAtEnd() > rate) {
+                    notes.add(rate + "/s run " + (i + 1) + ": " + r.backlogAtEnd() + " accepted events were not yet "
+                            + "stored when sending ended (more than 1 s of offered load): the offered rate is above "
+                            + "what the pipeline stores on this machine, the backlog grew during the run");
+                }
                 if (r.backlog() > 0) {
                     notes.add(rate + "/s run " + (i + 1) + ": " + r.backlog() + " of " + r.accepted()
                             + " accepted events not stored " + plan.e2eSettleSeconds() + " s after the last send: "
@@ -86,8 +91,9 @@ public final class EndToEndScenario implements Scenario {
                     probe.watch(id, intended);
                 }
             });
+            long backlogAtEnd = Math.max(0, target(baseline, sent) - ctx.store().count());
             long settleEnd = System.nanoTime() + ctx.plan().e2eSettleSeconds() * 1_000_000_000L;
-            long target = baseline + sent.accepted().size();
+            long target = target(baseline, sent);
             while ((ctx.store().count() < target || probe.pending() > 0) && System.nanoTime() < settleEnd) {
                 Thread.sleep(100);
             }
@@ -103,7 +109,11 @@ public final class EndToEndScenario implements Scenario {
                     stored.recordValue(Math.min(600_000, waitedMs)); // a lower bound of its latency
                 }
             }
-            return new E2eRun(sent, stored, probe.snapshot(), missing);
+            return new E2eRun(sent, stored, probe.snapshot(), missing, backlogAtEnd);
         }
+    }
+
+    private static long target(long baseline, SendResult sent) {
+        return baseline + sent.accepted().size();
     }
 }

@@ -23,8 +23,11 @@ import java.util.List;
  * afterwards by moving the worker group to the end of the topic.
  */
 public final class IngestScenario implements Scenario {
+    /** Distinct bodies (different embeddings) sent in turn, so Kafka batches do not hold repeated records. */
+    private static final int BODIES = 16;
+    private static final int BATCH_BODIES = 4;
 
-    private record Case(String name, String path, Path body, int connections, int eventsPerRequest) {
+    private record Case(String name, String path, List<Path> bodies, int connections, int eventsPerRequest) {
     }
 
     @Override
@@ -46,10 +49,10 @@ public final class IngestScenario implements Scenario {
             URI url = ctx.endpoints().api().resolve(c.path());
             ctx.log("ingest " + c.name() + ": warm-up " + plan.warmupSeconds() + " s, then " + plan.runs() + " × "
                     + plan.ingestSeconds() + " s");
-            wrk.run(url, c.body(), c.connections(), plan.warmupSeconds());
+            wrk.run(url, c.bodies(), c.connections(), plan.warmupSeconds());
             List<WrkResult> results = new ArrayList<>();
             for (int i = 0; i < plan.runs(); i++) {
-                WrkResult r = wrk.run(url, c.body(), c.connections(), plan.ingestSeconds());
+                WrkResult r = wrk.run(url, c.bodies(), c.connections(), plan.ingestSeconds());
                 results.add(r);
                 ObjectNode run = EventJson.MAPPER.valueToTree(r);
                 run.put("case", c.name());
@@ -68,13 +71,22 @@ public final class IngestScenario implements Scenario {
     private List<Case> cases(BenchContext ctx, ObjectNode details) throws Exception {
         Events events = ctx.events();
         BenchPlan plan = ctx.plan();
-        Path values = write(ctx.workDir(), "values.json", events.clientBody(Events.Form.VALUES));
-        Path b64 = write(ctx.workDir(), "b64.json", events.clientBody(Events.Form.B64));
-        Path batch = write(ctx.workDir(), "batch.json", events.batchBody(plan.batchEvents()));
+        List<Path> values = new ArrayList<>();
+        List<Path> b64 = new ArrayList<>();
+        List<Path> batch = new ArrayList<>();
+        for (int i = 0; i < BODIES; i++) {
+            values.add(write(ctx.workDir(), "values-" + i + ".json", events.clientBody(Events.Form.VALUES)));
+            b64.add(write(ctx.workDir(), "b64-" + i + ".json", events.clientBody(Events.Form.B64)));
+        }
+        for (int i = 0; i < BATCH_BODIES; i++) {
+            batch.add(write(ctx.workDir(), "batch-" + i + ".json", events.batchBody(plan.batchEvents())));
+        }
         ObjectNode sizes = details.putObject("body_bytes");
-        sizes.put("values", Files.size(values));
-        sizes.put("values_b64", Files.size(b64));
-        sizes.put("batch", Files.size(batch));
+        sizes.put("values", Files.size(values.get(0)));
+        sizes.put("values_b64", Files.size(b64.get(0)));
+        sizes.put("batch", Files.size(batch.get(0)));
+        details.put("distinct_bodies", BODIES);
+        details.put("distinct_batch_bodies", BATCH_BODIES);
         details.put("dim", events.dim());
         List<Case> cases = new ArrayList<>();
         for (int c : plan.concurrencies()) {

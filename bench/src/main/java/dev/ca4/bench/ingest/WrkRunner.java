@@ -22,13 +22,13 @@ public final class WrkRunner {
         this.apiKey = apiKey;
     }
 
-    /** {@code connections} keep-alive connections on at most 2 threads (the machine has 2 cores) for {@code seconds}. */
-    public WrkResult run(URI url, Path body, int connections, int seconds) throws IOException, InterruptedException {
+    /** The bodies in turn, on {@code connections} keep-alive connections on at most 2 threads (the machine has 2 cores) for {@code seconds}. */
+    public WrkResult run(URI url, List<Path> bodies, int connections, int seconds) throws IOException, InterruptedException {
         int threads = Math.min(2, connections);
         List<String> cmd = List.of("wrk", "-t" + threads, "-c" + connections, "-d" + seconds + "s", "--timeout", "10s",
                 "-s", script.toString(), url.toString());
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-        pb.environment().put("CA4_BENCH_BODY", body.toString());
+        pb.environment().put("CA4_BENCH_BODIES", String.join(":", bodies.stream().map(Path::toString).toList()));
         pb.environment().put("CA4_BENCH_API_KEY", apiKey);
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes());

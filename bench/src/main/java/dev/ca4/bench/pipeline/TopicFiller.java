@@ -5,6 +5,8 @@ import dev.ca4.event.GpuMetadataEvent;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -13,6 +15,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * normalized event JSON (EventJson.toBytes, embedding as values_b64, received_at set).
  */
 public final class TopicFiller {
+    private static final int DISTINCT = 64;
     private final Properties producerSettings;
     private final String topic;
     private final Events events;
@@ -30,11 +33,15 @@ public final class TopicFiller {
 
     /** Sends {@code n} events with fresh ids and returns once the broker acknowledged all of them. */
     public void fill(int n) {
-        GpuMetadataEvent like = events.validatedEvent();
+        // Different embeddings in turn: records next to each other in a batch do not repeat (compression).
+        List<GpuMetadataEvent> likes = new ArrayList<>();
+        for (int i = 0; i < DISTINCT; i++) {
+            likes.add(events.validatedEvent());
+        }
         AtomicReference<Exception> failure = new AtomicReference<>();
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerSettings)) {
             for (int i = 0; i < n && failure.get() == null; i++) {
-                GpuMetadataEvent e = events.topicEvent(like);
+                GpuMetadataEvent e = events.topicEvent(likes.get(i % DISTINCT));
                 producer.send(new ProducerRecord<>(topic, e.eventId(), EventJson.toBytes(e)), (m, ex) -> {
                     if (ex != null) {
                         failure.compareAndSet(null, ex);

@@ -1,18 +1,18 @@
--- wrk script of `make bench` (ingest): POSTs the body in file $CA4_BENCH_BODY with X-API-Key $CA4_BENCH_API_KEY
--- (from the environment, so the key is not on a command line). Every answer but 202 is counted: wrk itself
--- counts only statuses >= 400. done() prints one JSON line, prefixed CA4_WRK, for the bench runner.
+-- wrk script of `make bench` (ingest): POSTs the bodies in the files listed in $CA4_BENCH_BODIES (':'-separated),
+-- in turn, with X-API-Key $CA4_BENCH_API_KEY (from the environment, so the key is not on a command line). Several
+-- bodies with different embeddings, so that no compression gains from records repeating each other. Every answer
+-- but 202 is counted: wrk itself counts only statuses >= 400. done() prints one JSON line, prefixed CA4_WRK.
 
 local function slurp(path)
-  local f = assert(io.open(assert(path, "CA4_BENCH_BODY is not set"), "rb"))
+  local f = assert(io.open(path, "rb"))
   local s = f:read("*a")
   f:close()
   return s
 end
 
-wrk.method = "POST"
-wrk.body = slurp(os.getenv("CA4_BENCH_BODY"))
-wrk.headers["Content-Type"] = "application/json"
-wrk.headers["X-API-Key"] = os.getenv("CA4_BENCH_API_KEY")
+local headers = { ["Content-Type"] = "application/json", ["X-API-Key"] = os.getenv("CA4_BENCH_API_KEY") }
+local requests_ = {}
+local next_ = 1
 
 local threads = {}
 
@@ -23,6 +23,17 @@ end
 function init(args)
   non_202 = 0
   first_status = 0
+  -- every request formatted once; each thread starts at a different body
+  for path in string.gmatch(assert(os.getenv("CA4_BENCH_BODIES"), "CA4_BENCH_BODIES is not set"), "[^:]+") do
+    table.insert(requests_, wrk.format("POST", nil, headers, slurp(path)))
+  end
+  next_ = math.random(#requests_)
+end
+
+function request()
+  local r = requests_[next_]
+  next_ = next_ % #requests_ + 1
+  return r
 end
 
 function response(status, headers, body)
