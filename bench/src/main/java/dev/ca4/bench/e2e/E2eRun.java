@@ -28,14 +28,19 @@ record E2eRun(SendResult sent, Histogram storedMs, Histogram readableMs, int bac
                 fig(scenario, c, "stored p50", "ms", runs, r -> r.storedMs.getValueAtPercentile(50)),
                 fig(scenario, c, "stored p99", "ms", runs, r -> r.storedMs.getValueAtPercentile(99)),
                 fig(scenario, c, "stored max", "ms", runs, r -> r.storedMs.getMaxValue()),
-                fig(scenario, c, "readable p50", "ms", runs, r -> r.readableMs.getValueAtPercentile(50)),
-                fig(scenario, c, "readable p99", "ms", runs, r -> r.readableMs.getValueAtPercentile(99)),
+                fig(scenario, c, "readable p50", "ms", runs, r -> readable(r, 50)),
+                fig(scenario, c, "readable p99", "ms", runs, r -> readable(r, 99)),
                 fig(scenario, c, "response p99", "ms", runs,
                         r -> r.sent.responseMicros().getValueAtPercentile(99) / 1000.0),
                 fig(scenario, c, "sent", "events/s", runs, E2eRun::offeredPerSecond),
                 fig(scenario, c, "non-202", "requests", runs, r -> r.sent.non202()),
                 fig(scenario, c, "backlog at end", "events", runs, r -> r.backlogAtEnd),
                 fig(scenario, c, "not stored", "events", runs, r -> r.backlog));
+    }
+
+    /** NaN (shown n/a) when no probed event became readable in time: an empty histogram says 0. */
+    private static double readable(E2eRun r, double percentile) {
+        return r.readableMs.getTotalCount() == 0 ? Double.NaN : r.readableMs.getValueAtPercentile(percentile);
     }
 
     private static Figure fig(String s, String c, String metric, String unit, List<E2eRun> runs,

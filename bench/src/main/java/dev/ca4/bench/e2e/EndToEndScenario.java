@@ -79,6 +79,7 @@ public final class EndToEndScenario implements Scenario {
     }
 
     private static E2eRun once(BenchContext ctx, OpenLoopSender sender, int rate, int seconds) throws Exception {
+        awaitNoBacklog(ctx);
         long baseline = ctx.store().count();
         int every = Math.max(1, rate / PROBES_PER_SECOND);
         AtomicInteger n = new AtomicInteger();
@@ -110,6 +111,24 @@ public final class EndToEndScenario implements Scenario {
                 }
             }
             return new E2eRun(sent, stored, probe.snapshot(), missing, backlogAtEnd);
+        }
+    }
+
+    /**
+     * Each run starts with the worker caught up, so runs are independent; a backlog left by an earlier run over
+     * capacity is skipped (worker stopped, group moved to the end) if it is not gone within the settle time.
+     */
+    private static void awaitNoBacklog(BenchContext ctx) throws Exception {
+        long end = System.nanoTime() + ctx.plan().e2eSettleSeconds() * 1_000_000_000L;
+        while (ctx.kafka().lag() > 0) {
+            if (System.nanoTime() > end) {
+                ctx.log("e2e: skipping a backlog of " + ctx.kafka().lag() + " records left by the previous run");
+                ctx.worker().stop();
+                ctx.kafka().skipGroupToEnd();
+                ctx.worker().start(RUN_CONFIG);
+                return;
+            }
+            Thread.sleep(200);
         }
     }
 

@@ -16,7 +16,7 @@ public final class ResultsTable {
         for (Section s : sections) {
             for (Figure f : s.figures()) {
                 Spread sp = f.spread();
-                String range = sp.runs() == 1 ? "" : number(sp.min()) + "–" + number(sp.max());
+                String range = sp.runs() <= 1 ? "" : number(sp.min()) + "–" + number(sp.max());
                 out.printf(format, f.scenario(), f.caseName(), f.metric(), number(sp.median()), range, f.unit(),
                         sp.runs());
             }
@@ -28,6 +28,9 @@ public final class ResultsTable {
 
     /** Three significant figures at most, no exponent: enough for numbers with a run-to-run spread. */
     static String number(double v) {
+        if (Double.isNaN(v)) {
+            return "n/a";
+        }
         double a = Math.abs(v);
         if (a >= 100 || v == Math.rint(v)) {
             return String.format(Locale.ROOT, "%.0f", v);
