@@ -25,9 +25,9 @@ record E2eRun(SendResult sent, Histogram storedMs, Histogram readableMs, int bac
 
     static List<Figure> figures(String scenario, String c, List<E2eRun> runs) {
         return List.of(
-                fig(scenario, c, "stored p50", "ms", runs, r -> r.storedMs.getValueAtPercentile(50)),
-                fig(scenario, c, "stored p99", "ms", runs, r -> r.storedMs.getValueAtPercentile(99)),
-                fig(scenario, c, "stored max", "ms", runs, r -> r.storedMs.getMaxValue()),
+                fig(scenario, c, "stored p50", "ms", runs, r -> stored(r, 50)),
+                fig(scenario, c, "stored p99", "ms", runs, r -> stored(r, 99)),
+                fig(scenario, c, "stored max", "ms", runs, r -> stored(r, 100)),
                 fig(scenario, c, "readable p50", "ms", runs, r -> readable(r, 50)),
                 fig(scenario, c, "readable p99", "ms", runs, r -> readable(r, 99)),
                 fig(scenario, c, "response p99", "ms", runs,
@@ -36,6 +36,11 @@ record E2eRun(SendResult sent, Histogram storedMs, Histogram readableMs, int bac
                 fig(scenario, c, "non-202", "requests", runs, r -> r.sent.non202()),
                 fig(scenario, c, "backlog at end", "events", runs, r -> r.backlogAtEnd),
                 fig(scenario, c, "not stored", "events", runs, r -> r.backlog));
+    }
+
+    /** NaN (shown n/a) when nothing was accepted: every request failed, there is no latency to show. */
+    private static double stored(E2eRun r, double percentile) {
+        return r.storedMs.getTotalCount() == 0 ? Double.NaN : r.storedMs.getValueAtPercentile(percentile);
     }
 
     /** NaN (shown n/a) when no probed event became readable in time: an empty histogram says 0. */
