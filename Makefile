@@ -131,6 +131,21 @@ test-java:
 	rc=0; $(WITH_ENV) CA4_LOCAL_HOME=$(abspath $(TEST_HOME)) $(MVN) verify || rc=$$?; \
 	  $(STACK) stop --home $(TEST_HOME); exit $$rc
 
+# `make bench` runs on a stack of its own, started empty under $(BENCH_HOME): make run's data is untouched, and
+# its pipeline is stopped first (the ports are the same). Everything the bench started is stopped at the end.
+BENCH_HOME := $(LOCAL_HOME)/bench
+BENCH_JAR  := bench/target/bench.jar
+BENCH_ARGS ?=
+bench: secrets ## Measure ingest, worker drain, end-to-end latency and record bytes (BENCH_ARGS=--quick: a short run)
+	@command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
+	$(MVN) -q install -DskipTests -DskipITs
+	@$(MAKE) --no-print-directory stop
+	$(STACK) stop --home $(BENCH_HOME)
+	rm -rf $(BENCH_HOME)/data
+	$(STACK) start --home $(BENCH_HOME)
+	rc=0; ( $(MAKE) --no-print-directory servers-up && { $(WITH_ENV) java -Xmx1g -jar $(BENCH_JAR) $(BENCH_ARGS); } ) \
+	  || rc=$$?; $(MAKE) --no-print-directory servers-down; $(STACK) stop --home $(BENCH_HOME); exit $$rc
+
 clean: stop ## Stop everything and delete build output and local data
 	$(MVN) -q clean
 	rm -rf $(LOCAL_HOME)

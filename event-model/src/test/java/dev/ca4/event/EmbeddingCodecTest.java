@@ -22,6 +22,23 @@ class EmbeddingCodecTest {
     }
 
     @Test
+    void topicFormWritesTheSameBase64AsTheCodec() throws Exception {
+        float[] v = SampleEvents.randomVector(2048, new java.util.Random(7));
+        String json = EventJson.MAPPER.writeValueAsString(new Embedding(v));
+        assertEquals("{\"dim\":2048,\"values_b64\":\"" + EmbeddingCodec.encodeBase64(v) + "\"}", json);
+    }
+
+    @Test
+    void numberArrayParsesBackToTheSameFloats() throws Exception {
+        float[] v = SampleEvents.randomVector(2048, new java.util.Random(11));
+        byte[] body = EventJson.MAPPER.writeValueAsBytes(SampleEvents.withValues(null, 2048, new java.util.Random(11)));
+        com.fasterxml.jackson.databind.JsonNode values = EventJson.parse(body).get("embedding").get("values");
+        for (int i = 0; i < v.length; i++) {
+            assertEquals(v[i], (float) values.get(i).doubleValue());
+        }
+    }
+
+    @Test
     void rejectsPartialFloat() {
         assertThrows(IllegalArgumentException.class, () -> EmbeddingCodec.fromBytes(new byte[5]));
     }

@@ -1,0 +1,158 @@
+package dev.ca4.bench;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ca4.bench.bytes.BytesScenario;
+import dev.ca4.bench.drain.DrainScenario;
+import dev.ca4.bench.e2e.EndToEndScenario;
+import dev.ca4.bench.ingest.IngestScenario;
+import dev.ca4.bench.pipeline.Endpoints;
+import dev.ca4.bench.pipeline.EventStore;
+import dev.ca4.bench.pipeline.Events;
+import dev.ca4.bench.pipeline.PipelineKafka;
+import dev.ca4.bench.pipeline.ProducerSettings;
+import dev.ca4.bench.pipeline.TopicFiller;
+import dev.ca4.bench.pipeline.WorkerControl;
+import dev.ca4.bench.report.LoadAverage;
+import dev.ca4.bench.report.MachineInfo;
+import dev.ca4.bench.report.ResultsTable;
+import dev.ca4.bench.report.ResultsWriter;
+import dev.ca4.bench.report.Section;
+import dev.ca4.event.EventJson;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code make bench}: measures the running local pipeline, prints a table and writes the figures as JSON. */
+@Command(name = "bench", mixinStandardHelpOptions = true, version = "1.0",
+        description = "Measure ingest, worker drain, end-to-end latency and record size of the running local pipeline.",
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {"0:every scenario ran", "1:a scenario failed (the others' figures are still written)",
+                "2:invalid options"})
+public class BenchCommand implements Callable<Integer> {
+    /** Every scenario, in the order they run: bytes and ingest need the worker stopped, e2e needs it running. */
+    static final List<String> SCENARIOS = List.of("bytes", "ingest", "drain", "e2e");
+
+    @Option(names = {"-q", "--quick"}, description = "A few minutes instead of 10–15: fewer cases, shorter runs.")
+    boolean quick;
+
+    @Option(names = {"-r", "--runs"}, description = "Measured runs of each case (default: 3, quick: 2).")
+    Integer runs;
+
+    @Option(names = {"-s", "--scenarios"}, split = ",", defaultValue = "bytes,ingest,drain,e2e",
+            description = "Scenarios to run (default: ${DEFAULT-VALUE}).")
+    List<String> scenarios;
+
+    @Option(names = {"-l", "--label"}, defaultValue = "", description = "Free text kept in the results (e.g. a change tried).")
+    String label;
+
+    @Option(names = {"-a", "--api"}, defaultValue = "http://localhost:9080", description = "Processor base URL (default: ${DEFAULT-VALUE}).")
+    URI api;
+
+    @Option(names = {"-w", "--worker"}, defaultValue = "http://localhost:9081", description = "Worker base URL (default: ${DEFAULT-VALUE}).")
+    URI worker;
+
+    @Option(names = {"-k", "--api-key"}, defaultValue = "${env:CA4_API_KEYS}",
+            description = "API key (default: the first of $CA4_API_KEYS; never printed).")
+    String apiKey;
+
+    @Option(names = "--kafka", defaultValue = "127.0.0.1:9092", description = "Kafka bootstrap (default: ${DEFAULT-VALUE}).")
+    String kafka;
+
+    @Option(names = "--mongo", defaultValue = "mongodb://127.0.0.1:27017", description = "Store URI (default: ${DEFAULT-VALUE}).")
+    String mongo;
+
+    @Option(names = "--worker-server", defaultValue = "worker-war/target/liberty/wlp/bin/server",
+            description = "Liberty script that stops and starts the worker (default: ${DEFAULT-VALUE}).")
+    Path workerServer;
+
+    @Option(names = "--processor-config", defaultValue = "processor-war/src/main/resources/META-INF/microprofile-config.properties",
+            description = "The processor's config, whose Kafka producer settings the bench copies (default: ${DEFAULT-VALUE}).")
+    Path processorConfig;
+
+    @Option(names = {"-d", "--dim"}, defaultValue = "2048", description = "Embedding size (default: ${DEFAULT-VALUE}).")
+    int dim;
+
+    @Option(names = {"-o", "--results-dir"}, defaultValue = "bench/results", description = "Where the JSON goes (default: ${DEFAULT-VALUE}).")
+    Path resultsDir;
+
+    /** Held so the level sticks: the Kafka and Mongo clients' INFO lines would bury the progress lines. */
+    private static final java.util.logging.Logger KAFKA_LOG = java.util.logging.Logger.getLogger("org.apache.kafka");
+    private static final java.util.logging.Logger MONGO_LOG = java.util.logging.Logger.getLogger("org.mongodb");
+
+    public static void main(String[] args) {
+        KAFKA_LOG.setLevel(java.util.logging.Level.WARNING);
+        MONGO_LOG.setLevel(java.util.logging.Level.WARNING);
+        System.exit(new CommandLine(new BenchCommand()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (apiKey == null || apiKey.isBlank()) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "no API key: set --api-key or CA4_API_KEYS");
+        }
+        List<String> unknown = scenarios.stream().filter(s -> !SCENARIOS.contains(s)).toList();
+        if (!unknown.isEmpty()) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "unknown scenario(s) " + unknown
+                    + "; known: " + SCENARIOS);
+        }
+        BenchPlan plan = quick ? BenchPlan.quick() : BenchPlan.standard();
+        if (runs != null) {
+            plan = plan.withRuns(runs);
+        }
+        Instant started = Instant.now();
+        MachineInfo machine = MachineInfo.detect();
+        LoadAverage loadBefore = LoadAverage.now();
+        Endpoints endpoints = new Endpoints(api, worker, apiKey.split(",")[0].strip(), kafka, "gpu-metadata",
+                "ca4-worker", mongo, "ca4", "gpu_metadata", workerServer);
+        Events events = new Events(dim);
+        TopicFiller filler = new TopicFiller(ProducerSettings.load(processorConfig, kafka), endpoints.topic(), events);
+        List<Section> sections = new ArrayList<>();
+        boolean failed = false;
+        try (BenchContext ctx = new BenchContext(plan, endpoints, events, new WorkerControl(workerServer, worker),
+                new PipelineKafka(kafka, endpoints.topic(), endpoints.group()),
+                new EventStore(mongo, endpoints.database(), endpoints.collection()),
+                Files.createTempDirectory("ca4-bench"))) {
+            ctx.log("machine: " + machine.cores() + " cores, load average " + loadBefore + ", commit "
+                    + machine.gitCommit());
+            for (Scenario s : List.of(new BytesScenario(filler), new IngestScenario(), new DrainScenario(filler),
+                    new EndToEndScenario())) {
+                if (!scenarios.contains(s.name())) {
+                    continue;
+                }
+                try {
+                    sections.add(s.run(ctx));
+                } catch (Exception e) {
+                    failed = true;
+                    ctx.log(s.name() + " FAILED: " + e);
+                    e.printStackTrace();
+                }
+            }
+        }
+        LoadAverage loadAfter = LoadAverage.now();
+        System.out.println();
+        System.out.printf("machine: %d cores, %.1f GiB, %s, Java %s, commit %s; load average before %s, after %s%n",
+                machine.cores(), machine.memoryBytes() / (double) (1L << 30), machine.cpuModel(),
+                machine.javaVersion(), machine.gitCommit(), loadBefore, loadAfter);
+        ResultsTable.print(sections, System.out);
+        Path file = ResultsWriter.write(resultsDir, started, machine, loadBefore, loadAfter, planJson(plan), sections);
+        System.out.println("results: " + file);
+        return failed ? 1 : 0;
+    }
+
+    private ObjectNode planJson(BenchPlan plan) {
+        ObjectNode j = EventJson.MAPPER.valueToTree(plan);
+        j.put("quick", quick);
+        j.put("label", label);
+        j.put("dim", dim);
+        j.putPOJO("scenarios", scenarios);
+        return j;
+    }
+}

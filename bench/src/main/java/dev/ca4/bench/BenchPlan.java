@@ -1,0 +1,41 @@
+package dev.ca4.bench;
+
+import java.util.List;
+
+/**
+ * How much of everything to measure. {@link #standard()} takes about 10–15 minutes on 2 cores;
+ * {@link #quick()} a few minutes, for checking that the bench works rather than for figures to quote.
+ *
+ * @param runs                measured runs of each case (the median and min–max are over these)
+ * @param warmupSeconds       an unmeasured run before each ingest / end-to-end case (JIT, connections, pools)
+ * @param ingestSeconds       length of one measured wrk run
+ * @param concurrencies       wrk connections for POST /metadata
+ * @param batchConcurrency    wrk connections for POST /metadata/batch
+ * @param batchEvents         events in one batch request
+ * @param drainSeconds        the drain test's N is sized from a warm-up run so that the drain lasts at least this
+ * @param drainWarmupEvents   events of that sizing run
+ * @param drainWarmFraction   the first part of each drain is the worker's warm-up: the clock starts once this
+ *                            fraction of N is stored (each run starts a fresh worker JVM)
+ * @param e2eRates            offered rates of the open-loop test, events/s
+ * @param e2eSeconds          length of one open-loop run
+ * @param e2eSettleSeconds    how long after the last send the events may take to be stored before the rest
+ *                            are reported as backlog
+ */
+public record BenchPlan(int runs, int warmupSeconds, int ingestSeconds, List<Integer> concurrencies,
+                        int batchConcurrency, int batchEvents, int drainSeconds, int drainWarmupEvents,
+                        double drainWarmFraction, List<Integer> e2eRates, int e2eSeconds, int e2eSettleSeconds) {
+
+    public static BenchPlan standard() {
+        return new BenchPlan(3, 3, 5, List.of(1, 8, 32, 64), 8, 100, 20, 3000, 0.1,
+                List.of(200, 500), 10, 30);
+    }
+
+    public static BenchPlan quick() {
+        return new BenchPlan(2, 2, 3, List.of(8, 32), 4, 100, 6, 1000, 0.1, List.of(200), 5, 20);
+    }
+
+    public BenchPlan withRuns(int n) {
+        return new BenchPlan(n, warmupSeconds, ingestSeconds, concurrencies, batchConcurrency, batchEvents,
+                drainSeconds, drainWarmupEvents, drainWarmFraction, e2eRates, e2eSeconds, e2eSettleSeconds);
+    }
+}

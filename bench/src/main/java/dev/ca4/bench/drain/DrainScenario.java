@@ -1,0 +1,98 @@
+package dev.ca4.bench.drain;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ca4.bench.BenchContext;
+import dev.ca4.bench.BenchPlan;
+import dev.ca4.bench.Scenario;
+import dev.ca4.bench.pipeline.TopicFiller;
+import dev.ca4.bench.report.Figure;
+import dev.ca4.bench.report.Section;
+import dev.ca4.event.EventJson;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * Part 2: how fast the worker stores a backlog. With the worker stopped, its group is moved to the end of the
+ * topic, the collection emptied and N events written to the topic; then the worker starts and the documents/s
+ * are timed until all N are stored. N is sized by a first (unreported) drain so that each lasts at least
+ * {@link BenchPlan#drainSeconds()}. Done with archiving to S3 off and on (CA4_ARCHIVE_ENABLED at worker start).
+ */
+public final class DrainScenario implements Scenario {
+    private static final int MAX_EVENTS = 60_000;
+
+    private final TopicFiller filler;
+
+    public DrainScenario(TopicFiller filler) {
+        this.filler = filler;
+    }
+
+    @Override
+    public String name() {
+        return "drain";
+    }
+
+    @Override
+    public Section run(BenchContext ctx) throws Exception {
+        BenchPlan plan = ctx.plan();
+        ctx.log("drain: sizing run with " + plan.drainWarmupEvents() + " events");
+        DrainRun sizing = drain(ctx, plan.drainWarmupEvents(), false);
+        int n = (int) Math.min(MAX_EVENTS, Math.max(plan.drainWarmupEvents(),
+                Math.ceil(sizing.documentsPerSecond() * plan.drainSeconds() * 1.25)));
+        ObjectNode details = EventJson.MAPPER.createObjectNode();
+        details.put("events_per_run", n);
+        details.put("sizing_run_documents_per_s", sizing.documentsPerSecond());
+        details.put("warm_fraction", plan.drainWarmFraction());
+        ArrayNode runs = details.putArray("runs");
+        List<Figure> figures = new ArrayList<>();
+        List<DrainRun> all = new ArrayList<>();
+        for (boolean archive : new boolean[]{false, true}) {
+            List<DrainRun> results = new ArrayList<>();
+            for (int i = 0; i < plan.runs(); i++) {
+                ctx.log("drain: " + n + " events, archive " + (archive ? "on" : "off") + ", run " + (i + 1));
+                DrainRun r = drain(ctx, n, archive);
+                results.add(r);
+                all.add(r);
+                runs.add(EventJson.MAPPER.valueToTree(r));
+            }
+            String c = "N=" + n + " archive " + (archive ? "on" : "off");
+            figures.add(new Figure(name(), c, "stored", "docs/s",
+                    results.stream().map(DrainRun::documentsPerSecond).toList()));
+            figures.add(new Figure(name(), c, "all N stored", "s incl. start",
+                    results.stream().map(DrainRun::secondsFromStart).toList()));
+        }
+        List<String> notes = new ArrayList<>();
+        notes.add("docs/s is timed from " + Math.round(plan.drainWarmFraction() * 100)
+                + "% stored to 100% stored (each run starts a fresh worker JVM)");
+        all.stream().filter(r -> r.measuredSeconds() < plan.drainSeconds()).findAny()
+                .ifPresent(r -> notes.add("some drains lasted under " + plan.drainSeconds() + " s (N from the sizing run)"));
+        return new Section(name(), figures, details, notes);
+    }
+
+    private DrainRun drain(BenchContext ctx, int n, boolean archive) throws Exception {
+        ctx.worker().stop();
+        ctx.kafka().skipGroupToEnd();
+        ctx.store().drop();
+        filler.fill(n);
+        // The clock polls from before the start: the worker consumes before it reports ready.
+        long start = System.nanoTime();
+        CompletableFuture<DrainRun> clock = CompletableFuture.supplyAsync(() -> {
+            try {
+                return DrainClock.measure(ctx.store()::count, n, ctx.plan().drainWarmFraction(), archive, start);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        });
+        ctx.worker().start(Map.of("CA4_ARCHIVE_ENABLED", String.valueOf(archive)));
+        try {
+            return clock.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception x ? x : e;
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package dev.ca4.bench.e2e;
+
+import dev.ca4.bench.pipeline.BodyTemplate;
+import org.HdrHistogram.Histogram;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.ObjLongConsumer;
+
+/**
+ * Sends one event per scheduled instant with the JDK's asynchronous HTTP client: the sending thread only waits
+ * for the next intended time, never for an answer, so the offered rate holds whatever the server does. Each event
+ * carries its own event_id and produced_at = its intended send time.
+ */
+public final class OpenLoopSender {
+    private static final long MAX_MICROS = TimeUnit.MINUTES.toMicros(10);
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final URI url;
+    private final String apiKey;
+    private final BodyTemplate template;
+
+    public OpenLoopSender(URI url, String apiKey, BodyTemplate template) {
+        this.url = url;
+        this.apiKey = apiKey;
+        this.template = template;
+    }
+
+    /** Runs the schedule; {@code onAccepted} gets each event answered 202 with its intended send time (nanoTime). */
+    public SendResult run(OpenLoopSchedule schedule, ObjLongConsumer<String> onAccepted) {
+        Histogram response = new Histogram(MAX_MICROS, 3);
+        List<String> accepted = Collections.synchronizedList(new ArrayList<>());
+        AtomicLong non202 = new AtomicLong();
+        List<CompletableFuture<?>> inFlight = new ArrayList<>(schedule.count());
+        long maxLag = 0;
+        for (int i = 0; i < schedule.count(); i++) {
+            long intended = schedule.intendedNanos(i);
+            long wait;
+            while ((wait = intended - System.nanoTime()) > 0) {
+                LockSupport.parkNanos(wait);
+            }
+            maxLag = Math.max(maxLag, System.nanoTime() - intended);
+            String id = UUID.randomUUID().toString();
+            HttpRequest req = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(30))
+                    .header("Content-Type", "application/json").header("X-API-Key", apiKey)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(template.body(id, schedule.intendedWall(i))))
+                    .build();
+            inFlight.add(http.sendAsync(req, HttpResponse.BodyHandlers.discarding()).handle((r, failure) -> {
+                long micros = Math.min(MAX_MICROS, (System.nanoTime() - intended) / 1000);
+                synchronized (response) {
+                    response.recordValue(micros);
+                }
+                if (failure == null && r.statusCode() == 202) {
+                    accepted.add(id);
+                    onAccepted.accept(id, intended);
+                } else {
+                    non202.incrementAndGet();
+                }
+                return null;
+            }));
+        }
+        // The sending span: from request 0 to one interval past the last (equals the planned length when on time).
+        double elapsed = (System.nanoTime() - schedule.startNanos()) / 1e9 + 1 / schedule.ratePerSecond();
+        CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).join();
+        return new SendResult(schedule.count(), List.copyOf(accepted), non202.get(), response, maxLag / 1000,
+                elapsed);
+    }
+}

@@ -1,0 +1,54 @@
+package dev.ca4.bench.pipeline;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
+import org.bson.Document;
+
+import java.util.OptionalLong;
+
+/**
+ * The worker's collection, read the only cheap ways the local store allows (no secondary indexes): the
+ * collection's own count and finds by {@code _id}.
+ */
+public final class EventStore implements AutoCloseable {
+    private final MongoClient client;
+    private final MongoCollection<Document> collection;
+
+    public EventStore(String uri, String database, String collection) {
+        this.client = MongoClients.create(uri);
+        this.collection = client.getDatabase(database).getCollection(collection);
+    }
+
+    public long count() {
+        return collection.estimatedDocumentCount();
+    }
+
+    /** Empties the collection between drain runs (the bench's own stack: make run's data is elsewhere). */
+    public void drop() {
+        collection.drop();
+    }
+
+    /** Whether the event's document can be read (by _id, as a client would). */
+    public boolean exists(String eventId) {
+        return collection.find(Filters.eq("_id", eventId)).projection(Projections.include("_id")).first() != null;
+    }
+
+    /** {@code latency_ms.end_to_end} of one stored event: stored_at − produced_at, as the worker measured it. */
+    public OptionalLong endToEndMillis(String eventId) {
+        Document d = collection.find(Filters.eq("_id", eventId)).projection(Projections.include("latency_ms"))
+                .first();
+        if (d == null) {
+            return OptionalLong.empty();
+        }
+        Object v = d.get("latency_ms", Document.class).get("end_to_end");
+        return v instanceof Number n ? OptionalLong.of(n.longValue()) : OptionalLong.empty();
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+}
