@@ -44,8 +44,9 @@ public class AwaitStored implements Callable<Integer> {
         List<String> accepted = acceptedIds(receipts);
         PipelineClient client = new PipelineClient(null, worker, null);
         StorageCheck.Result stored = new StorageCheck(client, timeoutSeconds).await(accepted);
-        System.out.printf("accepted %d, stored %d, missing %d; end-to-end latency produced->stored p50 %d ms, "
-                        + "p99 %d ms, max %d ms%n", accepted.size(), stored.stored(), accepted.size() - stored.stored(),
+        System.out.printf("accepted %d, stored %d, missing %d, dead-lettered (DLQ total) %s; end-to-end latency "
+                        + "produced->stored p50 %d ms, p99 %d ms, max %d ms%n", accepted.size(), stored.stored(),
+                accepted.size() - stored.stored(), client.get("/stats").path("dlq_count").asText("?"),
                 stored.p50(), stored.p99(), stored.max());
         return stored.stored() == accepted.size() ? 0 : 1;
     }

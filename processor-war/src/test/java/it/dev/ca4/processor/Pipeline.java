@@ -1,5 +1,6 @@
 package it.dev.ca4.processor;
 
+import dev.ca4.localstack.Await;
 import io.restassured.RestAssured;
 import io.restassured.specification.RequestSpecification;
 import org.apache.kafka.clients.admin.Admin;
@@ -29,23 +30,11 @@ final class Pipeline {
 
     /** The build starts the server just before failsafe; wait until it really answers. */
     private static void awaitReady(String url) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                if (RestAssured.get(url).statusCode() == 200) {
-                    return;
-                }
-            } catch (RuntimeException e) {
-                // not listening yet
-            }
-            try {
-                Thread.sleep(500);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
+        try {
+            Await.ok(url, Duration.ofSeconds(180));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
-        fail("not ready within 180 s: " + url);
     }
 
     static String apiKey() {
@@ -77,13 +66,6 @@ final class Pipeline {
 
     /** Polls until the condition holds; fails naming what was awaited. */
     static void await(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (condition.getAsBoolean()) {
-                return;
-            }
-            Thread.sleep(250);
-        }
-        fail("timed out after " + timeout.toSeconds() + " s waiting for " + what);
+        Await.until(what, timeout, condition);
     }
 }

@@ -5,7 +5,6 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -14,6 +13,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
+import org.microshed.testing.jupiter.MicroShedTest;
+import org.microshed.testing.kafka.KafkaProducerClient;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -27,8 +28,16 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Poison records written straight to the topic land in the DLQ with reason and origin; later events are stored. */
-class DeadLetterIT {
+/**
+ * Poison records written straight to the topic land in the DLQ with reason and origin; later events are stored.
+ * MicroShed Testing in manual mode (the build sets microshed_manual_env and the bootstrap servers) injects the
+ * producer that writes them; the servers are the ones the build started, not containers.
+ */
+@MicroShedTest
+public class DeadLetterIT {
+
+    @KafkaProducerClient(keySerializer = StringSerializer.class, valueSerializer = ByteArraySerializer.class)
+    public static KafkaProducer<String, byte[]> poison;
 
     @Test
     void poisonRecordsGoToDlqAndLaterEventsAreStillStored() throws Exception {
@@ -38,15 +47,10 @@ class DeadLetterIT {
         wrongVersion.put("schema_version", "2");
         RecordMetadata notJson;
         RecordMetadata badVersion;
-        try (KafkaProducer<String, byte[]> p = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, Pipeline.BOOTSTRAP,
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName()))) {
-            notJson = p.send(new ProducerRecord<>("gpu-metadata", notJsonKey,
-                    "this is not json".getBytes(StandardCharsets.UTF_8))).get(10, TimeUnit.SECONDS);
-            badVersion = p.send(new ProducerRecord<>("gpu-metadata", wrongVersionKey,
-                    wrongVersion.toString().getBytes(StandardCharsets.UTF_8))).get(10, TimeUnit.SECONDS);
-        }
+        notJson = poison.send(new ProducerRecord<>("gpu-metadata", notJsonKey,
+                "this is not json".getBytes(StandardCharsets.UTF_8))).get(10, TimeUnit.SECONDS);
+        badVersion = poison.send(new ProducerRecord<>("gpu-metadata", wrongVersionKey,
+                wrongVersion.toString().getBytes(StandardCharsets.UTF_8))).get(10, TimeUnit.SECONDS);
         UUID good = UUID.randomUUID();
         assertEquals(202, Pipeline.post(SampleEvents.withValues(good, 32, new Random()).toString()).statusCode());
         Pipeline.await("good event after poison stored", Duration.ofSeconds(30),

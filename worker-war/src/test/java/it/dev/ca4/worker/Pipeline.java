@@ -5,6 +5,7 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
+import dev.ca4.localstack.Await;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
@@ -38,23 +39,11 @@ final class Pipeline {
     }
 
     private static void awaitReady(String url) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                if (RestAssured.get(url).statusCode() == 200) {
-                    return;
-                }
-            } catch (RuntimeException e) {
-                // not listening yet
-            }
-            try {
-                Thread.sleep(500);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
+        try {
+            Await.ok(url, Duration.ofSeconds(180));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
-        fail("not ready within 180 s: " + url);
     }
 
     static RequestSpecification processor() {
@@ -95,17 +84,6 @@ final class Pipeline {
     }
 
     static void await(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                if (condition.getAsBoolean()) {
-                    return;
-                }
-            } catch (RuntimeException e) {
-                // the store may be down on purpose; keep polling
-            }
-            Thread.sleep(250);
-        }
-        fail("timed out after " + timeout.toSeconds() + " s waiting for " + what);
+        Await.until(what, timeout, condition);
     }
 }
