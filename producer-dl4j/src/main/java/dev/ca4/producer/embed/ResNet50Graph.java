@@ -51,9 +51,10 @@ public final class ResNet50Graph {
                 .addInputs(INPUT)
                 .setInputTypes(InputType.convolutional(INPUT_SIZE, INPUT_SIZE, 3));
         g.addLayer("conv1", conv(7, 2, 3, 64), INPUT);
-        g.addLayer("bn_conv1", bn(Activation.RELU), "conv1");
+        g.addLayer("bn_conv1", bn(), "conv1");
+        g.addLayer("relu_conv1", relu(), "bn_conv1");
         g.addLayer("max_pooling2d_1", new SubsamplingLayer.Builder(PoolingType.MAX)
-                .kernelSize(3, 3).stride(2, 2).build(), "bn_conv1");
+                .kernelSize(3, 3).stride(2, 2).build(), "relu_conv1");
         String x = "max_pooling2d_1";
         for (int stage = 0; stage < BLOCKS.length; stage++) {
             for (int block = 0; block < BLOCKS[stage]; block++) {
@@ -76,19 +77,21 @@ public final class ResNet50Graph {
         String res = "res" + id + "_branch";
         String bn = "bn" + id + "_branch";
         g.addLayer(res + "2a", conv(1, stride, 0, filters[0]), in);
-        g.addLayer(bn + "2a", bn(Activation.RELU), res + "2a");
-        g.addLayer(res + "2b", conv(3, 1, 1, filters[1]), bn + "2a");
-        g.addLayer(bn + "2b", bn(Activation.RELU), res + "2b");
-        g.addLayer(res + "2c", conv(1, 1, 0, filters[2]), bn + "2b");
-        g.addLayer(bn + "2c", bn(Activation.IDENTITY), res + "2c");
+        g.addLayer(bn + "2a", bn(), res + "2a");
+        g.addLayer("relu" + id + "_branch2a", relu(), bn + "2a");
+        g.addLayer(res + "2b", conv(3, 1, 1, filters[1]), "relu" + id + "_branch2a");
+        g.addLayer(bn + "2b", bn(), res + "2b");
+        g.addLayer("relu" + id + "_branch2b", relu(), bn + "2b");
+        g.addLayer(res + "2c", conv(1, 1, 0, filters[2]), "relu" + id + "_branch2b");
+        g.addLayer(bn + "2c", bn(), res + "2c");
         String shortcut = in;
         if (projection) {
             g.addLayer(res + "1", conv(1, stride, 0, filters[2]), in);
-            g.addLayer(bn + "1", bn(Activation.IDENTITY), res + "1");
+            g.addLayer(bn + "1", bn(), res + "1");
             shortcut = bn + "1";
         }
         g.addVertex("add_" + id, new ElementWiseVertex(ElementWiseVertex.Op.Add), bn + "2c", shortcut);
-        g.addLayer("activation_" + id, new ActivationLayer.Builder().activation(Activation.RELU).build(), "add_" + id);
+        g.addLayer("activation_" + id, relu(), "add_" + id);
         return "activation_" + id;
     }
 
@@ -97,8 +100,16 @@ public final class ResNet50Graph {
                 .nOut(nOut).activation(Activation.IDENTITY).build();
     }
 
-    private static BatchNormalization bn(Activation activation) {
-        return new BatchNormalization.Builder().eps(1e-3).activation(activation).build();
+    /**
+     * DL4J's BatchNormalization layer ignores a configured activation (its activate() returns the normalised values
+     * only), so each ReLU of ResNet50 after a batch norm is an ActivationLayer of its own, as in the Keras graph.
+     */
+    private static BatchNormalization bn() {
+        return new BatchNormalization.Builder().eps(1e-3).activation(Activation.IDENTITY).build();
+    }
+
+    private static ActivationLayer relu() {
+        return new ActivationLayer.Builder().activation(Activation.RELU).build();
     }
 
     /**
