@@ -26,6 +26,9 @@ final class ConvStep implements Step {
     private boolean relu;
     private FloatPointer weights;
     private float[] bias;
+    /** Nanoseconds in im2col, sgemm and the epilogue, while {@link NetworkPlan#profile} is on. */
+    final long[] phaseNanos = new long[3];
+    boolean timing;
 
     ConvStep(String name, Tensor input, FoldedConv conv, Shape outShape, int stride, int padTop, int padLeft,
              boolean relu) {
@@ -104,13 +107,24 @@ final class ConvStep implements Step {
         int m = n * out.pixels();
         FloatPointer a = input.slot.pointer();
         if (im2col != null) {
+            long t0 = timing ? System.nanoTime() : 0;
             im2col.run(input.buffer(), scratch.buffer(), n);
             a = scratch.pointer();
+            if (timing) {
+                phaseNanos[0] += System.nanoTime() - t0;
+            }
         }
+        long t1 = timing ? System.nanoTime() : 0;
         boolean accumulate = residual != null && residual.slot == output.slot;
         Sgemm.multiply(m, conv.cout, conv.kh * conv.kw * conv.cin, a, weights, output.slot.pointer(),
                 accumulate ? 1f : 0f);
+        long t2 = timing ? System.nanoTime() : 0;
         epilogue(output.buffer(), residual != null && !accumulate ? residual.buffer() : null, m);
+        if (timing) {
+            long t3 = System.nanoTime();
+            phaseNanos[1] += t2 - t1;
+            phaseNanos[2] += t3 - t2;
+        }
     }
 
     /** out = act(out + bias (+ residual)), one pass. */

@@ -127,10 +127,26 @@ public final class NetworkPlan implements AutoCloseable {
     public void profile(boolean on) {
         profiling = on;
         profile.clear();
+        for (Step s : steps) {
+            if (s instanceof ConvStep c) {
+                c.timing = on;
+                java.util.Arrays.fill(c.phaseNanos, 0);
+            }
+        }
     }
 
+    /** Per kind of step, plus the convolutions' time split into im2col, sgemm and bias/residual/ReLU. */
     public Map<String, Long> profileNanos() {
-        return Map.copyOf(profile);
+        Map<String, Long> p = new LinkedHashMap<>(profile);
+        String[] phases = {"conv: im2col", "conv: sgemm", "conv: bias+residual+relu"};
+        for (Step s : steps) {
+            if (s instanceof ConvStep c) {
+                for (int i = 0; i < phases.length; i++) {
+                    p.merge(phases[i], c.phaseNanos[i], Long::sum);
+                }
+            }
+        }
+        return p;
     }
 
     public int outputSize() {
