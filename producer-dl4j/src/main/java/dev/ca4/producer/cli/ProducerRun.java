@@ -54,10 +54,11 @@ final class ProducerRun {
         }
         String runId = s.runId() != null ? s.runId() : generatedRunId();
         LOG.info(inputs.images().size() + " images, run_id " + runId + ", weights " + s.weights() + ", "
+                + s.engine().name().toLowerCase(java.util.Locale.ROOT) + " engine, "
                 + BuildInfo.BACKEND + " backend (" + BackendCheck.start() + ")");
         WeightsLoader loader = new WeightsLoader(PretrainedWeights.resnet50Imagenet(),
                 Duration.ofSeconds(s.downloadTimeoutSeconds()));
-        try (EmbeddingEngine engine = loader.load(s.weights(), s.modelName(), s.layer());
+        try (EmbeddingEngine engine = loader.load(s.weights(), s.modelName(), s.layer(), s.engine(), s.threads());
              Receipts receipts = s.receipts() == null ? Receipts.none() : Receipts.to(s.receipts())) {
             GpuMetadataEvent.GpuInfo gpu = GpuProbe.system().probe();
             LOG.info("device: " + gpu.backend() + ", " + gpu.name());

@@ -1,5 +1,7 @@
 package dev.ca4.producer.cli;
 
+import dev.ca4.producer.embed.Engine;
+
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,7 +16,7 @@ import java.util.Map;
 record ProducerSettings(List<Path> inputs, List<Path> listFiles, URI api, String apiKey, String weights,
                         String layer, String modelName, int batchSize, int concurrency, int decodeThreads,
                         Map<String, String> tags, String runId, boolean noPost, Path output, Path receipts,
-                        int giveUpAfterSeconds, int downloadTimeoutSeconds) {
+                        int giveUpAfterSeconds, int downloadTimeoutSeconds, Engine engine, int threads) {
 
     boolean eventsToStdout() {
         return noPost && output == null;
@@ -22,6 +24,6 @@ record ProducerSettings(List<Path> inputs, List<Path> listFiles, URI api, String
 
     @Override
     public String toString() {
-        return "ProducerSettings[api=" + api + ", weights=" + weights + ", batchSize=" + batchSize + "]"; // no key
+        return "ProducerSettings[api=" + api + ", weights=" + weights + ", engine=" + engine + ", batchSize=" + batchSize + "]"; // no key
     }
 }

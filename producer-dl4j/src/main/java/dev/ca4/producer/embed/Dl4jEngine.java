@@ -21,10 +21,7 @@ public final class Dl4jEngine implements EmbeddingEngine {
      */
     public Dl4jEngine(ComputationGraph graph, String layer, GpuMetadataEvent.ModelInfo model, int inputSize)
             throws WeightsException {
-        if (graph.getVertex(layer) == null) {
-            throw new WeightsException("the model has no layer \"" + layer + "\"; its layers end with "
-                    + lastVertices(graph) + " (choose one with --layer)");
-        }
+        requireLayer(graph, layer);
         this.graph = graph;
         this.layer = layer;
         this.model = model;
@@ -53,6 +50,14 @@ public final class Dl4jEngine implements EmbeddingEngine {
     @Override
     public void close() {
         graph.close();
+    }
+
+    /** @throws WeightsException naming the last layers when the graph has no vertex {@code layer} */
+    static void requireLayer(ComputationGraph graph, String layer) throws WeightsException {
+        if (graph.getVertex(layer) == null) {
+            throw new WeightsException("the model has no layer \"" + layer + "\"; its layers end with "
+                    + lastVertices(graph) + " (choose one with --layer)");
+        }
     }
 
     private static List<String> lastVertices(ComputationGraph graph) {

@@ -25,6 +25,7 @@ public final class FastResNet50Engine implements EmbeddingEngine {
      */
     public FastResNet50Engine(ComputationGraph graph, String layer, GpuMetadataEvent.ModelInfo model, int inputSize,
                               int threads) throws WeightsException {
+        Dl4jEngine.requireLayer(graph, layer);
         try {
             this.plan = FastPlans.compile(graph, layer, inputSize, threads);
         } catch (UnsupportedGraphException e) {

@@ -35,7 +35,16 @@ public final class WeightsLoader {
         this.downloadTimeout = downloadTimeout;
     }
 
+    /** The DL4J engine (as {@code --engine dl4j}). */
     public EmbeddingEngine load(String weights, String modelName, String layer) throws WeightsException {
+        return load(weights, modelName, layer, Engine.DL4J, 1);
+    }
+
+    /**
+     * @param threads OpenBLAS threads of the fast engine (process-wide; ignored by the DL4J engine)
+     */
+    public EmbeddingEngine load(String weights, String modelName, String layer, Engine engine, int threads)
+            throws WeightsException {
         long start = System.nanoTime();
         ComputationGraph graph;
         String label;
@@ -54,9 +63,21 @@ public final class WeightsLoader {
                 label = "file:" + file.getFileName() + "@sha256:" + sha256Prefix(file);
             }
         }
-        LOG.info(() -> String.format("model ready (%s) in %.1f s", weights, (System.nanoTime() - start) / 1e9));
-        return new Dl4jEngine(graph, layer, new GpuMetadataEvent.ModelInfo(modelName, label, FRAMEWORK, layer),
-                ResNet50Graph.INPUT_SIZE);
+        var model = new GpuMetadataEvent.ModelInfo(modelName, label, engine.framework(), layer);
+        EmbeddingEngine result;
+        if (engine == Engine.FAST) {
+            // The fast engine copies what it needs out of the graph: the graph's own buffers can go.
+            try {
+                result = new FastResNet50Engine(graph, layer, model, ResNet50Graph.INPUT_SIZE, threads);
+            } finally {
+                graph.close();
+            }
+        } else {
+            result = new Dl4jEngine(graph, layer, model, ResNet50Graph.INPUT_SIZE);
+        }
+        LOG.info(() -> String.format("model ready (%s, %s engine) in %.1f s", weights,
+                engine.name().toLowerCase(java.util.Locale.ROOT), (System.nanoTime() - start) / 1e9));
+        return result;
     }
 
     static ComputationGraph restore(Path file) throws WeightsException {

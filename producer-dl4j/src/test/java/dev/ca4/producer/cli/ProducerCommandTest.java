@@ -56,6 +56,7 @@ class ProducerCommandTest {
             EventValidator.Result v = validator.validate(EventJson.parse(line.getBytes(StandardCharsets.UTF_8)));
             assertTrue(v.valid(), v.violations().toString());
             assertEquals("random", v.event().model().weights());
+            assertTrue(v.event().model().framework().endsWith("+fast-openblas"), "the CPU jar's default engine");
             assertEquals(2048, v.event().embedding().dim());
             assertEquals("cpu", v.event().gpu().backend());
             assertEquals("unit", v.event().source().runId());
@@ -104,6 +105,9 @@ class ProducerCommandTest {
         assertEquals(ExitCodes.INVALID_INPUT, empty.exit());
         assertTrue(empty.err().contains("no images found"), empty.err());
         assertEquals(ExitCodes.INVALID_INPUT, run(Map.of(), "--batch-size", "x", "samples").exit());
+        Run engine = run(Map.of(), "--dry-run", "--engine", "gpu", "samples");
+        assertEquals(ExitCodes.INVALID_INPUT, engine.exit());
+        assertTrue(engine.err().contains("--engine must be auto, fast or dl4j"), engine.err());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.ca4.producer.embed;
 
 import dev.ca4.event.GpuMetadataEvent;
+import dev.ca4.producer.BuildInfo;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.util.ModelSerializer;
@@ -12,6 +13,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -62,6 +64,30 @@ class FastResNet50EngineTest {
         assertSame(expected, got);
         // A smaller batch after a larger one reuses the buffers and still gives the same answer.
         assertSame(new float[][]{expected[1]}, fast.embed(new float[][]{x[1]}));
+    }
+
+    @Test
+    void aGraphSavedToAFileAndLoadedBack() throws Exception {
+        Path file = dir.resolve("resnet50-bn.zip");
+        ModelSerializer.writeModel(graph, file.toFile(), false);
+        WeightsLoader loader = new WeightsLoader(PretrainedWeights.resnet50Imagenet(), Duration.ofSeconds(1));
+        float[][] x = images(2, 13);
+        try (EmbeddingEngine loaded = loader.load(file.toString(), "resnet50", ResNet50Graph.EMBEDDING_LAYER,
+                Engine.FAST, 2)) {
+            assertSame(reference.embed(x), loaded.embed(x));
+            assertEquals("dl4j-" + BuildInfo.DL4J_VERSION + "+fast-openblas", loaded.model().framework());
+            assertTrue(loaded.model().weights().startsWith("file:resnet50-bn.zip@sha256:"));
+        }
+    }
+
+    @Test
+    void aConvolutionWithItsOwnReluAndNoBatchNorm() throws Exception {
+        ComputationGraph tiny = TinyGraph.build();
+        float[][] x = images(2, 14);
+        try (Dl4jEngine ref = new Dl4jEngine(tiny, TinyGraph.LAYER, MODEL, 224);
+             FastResNet50Engine f = new FastResNet50Engine(tiny, TinyGraph.LAYER, MODEL, 224, 1)) {
+            assertSame(ref.embed(x), f.embed(x));
+        }
     }
 
     /**
