@@ -28,7 +28,7 @@ WITH_ENV := set -a; source local.env; source $(SECRETS); CA4_LOCAL_HOME=$(abspat
 -include make/*.mk
 
 .PHONY: help build secrets stack-up stack-down servers-up servers-down run stop status test test-java \
-        run-local-processor stop-local-processor verify-kafka verify-preflight verify-workflow bench clean
+        run-local-processor stop-local-processor verify-kafka verify-preflight verify-workflow bench bench-producer clean
 
 help: ## List every target
 	@grep -hE '^[a-zA-Z0-9_-]+:.*## ' $(MAKEFILE_LIST) | sort -u | \
@@ -136,8 +136,9 @@ test-java:
 BENCH_HOME := $(LOCAL_HOME)/bench
 BENCH_JAR  := bench/target/bench.jar
 BENCH_ARGS ?=
-bench: secrets ## Measure ingest, worker drain, end-to-end latency and record bytes (BENCH_ARGS=--quick: a short run)
+bench: secrets ## Measure ingest, worker drain, end-to-end latency, record bytes, producer embeddings/s vs PyTorch (BENCH_ARGS=--quick: a short run)
 	@command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
+	@$(BENCH_TORCH)
 	$(MVN) -q install -DskipTests -DskipITs
 	@$(MAKE) --no-print-directory stop
 	$(STACK) stop --home $(BENCH_HOME)
@@ -145,6 +146,13 @@ bench: secrets ## Measure ingest, worker drain, end-to-end latency and record by
 	$(STACK) start --home $(BENCH_HOME)
 	rc=0; ( $(MAKE) --no-print-directory servers-up && { $(WITH_ENV) java -Xmx1g -jar $(BENCH_JAR) $(BENCH_ARGS); } ) \
 	  || rc=$$?; $(MAKE) --no-print-directory servers-down; $(STACK) stop --home $(BENCH_HOME); exit $$rc
+
+# Part 5 alone (no stack, no fixed ports): the producer's fast and DL4J engines and PyTorch, ResNet50 images/s.
+BENCH_TORCH := /usr/bin/python3 -c 'import torch' 2>/dev/null || { apt-get update -qq && apt-get install -y -qq python3-torch; }
+bench-producer: ## Measure only the producer's ResNet50 embeddings/s against PyTorch (needs no stack)
+	@$(BENCH_TORCH)
+	$(MVN) -q package -DskipTests -DskipITs -pl bench,producer-dl4j -am
+	java -Xmx1g -jar $(BENCH_JAR) --scenarios producer $(BENCH_ARGS)
 
 clean: stop ## Stop everything and delete build output and local data
 	$(MVN) -q clean

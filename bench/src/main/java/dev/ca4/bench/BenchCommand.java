@@ -12,6 +12,7 @@ import dev.ca4.bench.pipeline.PipelineKafka;
 import dev.ca4.bench.pipeline.ProducerSettings;
 import dev.ca4.bench.pipeline.TopicFiller;
 import dev.ca4.bench.pipeline.WorkerControl;
+import dev.ca4.bench.producer.ProducerScenario;
 import dev.ca4.bench.report.LoadAverage;
 import dev.ca4.bench.report.MachineInfo;
 import dev.ca4.bench.report.ResultsTable;
@@ -32,13 +33,17 @@ import java.util.concurrent.Callable;
 
 /** {@code make bench}: measures the running local pipeline, prints a table and writes the figures as JSON. */
 @Command(name = "bench", mixinStandardHelpOptions = true, version = "1.0",
-        description = "Measure ingest, worker drain, end-to-end latency and record size of the running local pipeline.",
+        description = "Measure ingest, worker drain, end-to-end latency and record size of the running local pipeline, "
+                + "and the producer's ResNet50 embeddings/s against PyTorch.",
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:every scenario ran", "1:a scenario failed (the others' figures are still written)",
                 "2:invalid options"})
 public class BenchCommand implements Callable<Integer> {
-    /** Every scenario, in the order they run: bytes and ingest need the worker stopped, e2e needs it running. */
-    static final List<String> SCENARIOS = List.of("bytes", "ingest", "drain", "e2e");
+    /**
+     * Every scenario, in the order they run: bytes and ingest need the worker stopped, e2e needs it running;
+     * producer needs no pipeline at all.
+     */
+    static final List<String> SCENARIOS = List.of("bytes", "ingest", "drain", "e2e", "producer");
 
     @Option(names = {"-q", "--quick"}, description = "A few minutes instead of 10–15: fewer cases, shorter runs.")
     boolean quick;
@@ -46,8 +51,8 @@ public class BenchCommand implements Callable<Integer> {
     @Option(names = {"-r", "--runs"}, description = "Measured runs of each case (default: 3, quick: 2).")
     Integer runs;
 
-    @Option(names = {"-s", "--scenarios"}, split = ",", defaultValue = "bytes,ingest,drain,e2e",
-            description = "Scenarios to run (default: ${DEFAULT-VALUE}).")
+    @Option(names = {"-s", "--scenarios"}, split = ",", defaultValue = "bytes,ingest,drain,e2e,producer",
+            description = "Scenarios to run (default: ${DEFAULT-VALUE}). producer alone needs no pipeline.")
     List<String> scenarios;
 
     @Option(names = {"-l", "--label"}, defaultValue = "", description = "Free text kept in the results (e.g. a change tried).")
@@ -80,6 +85,22 @@ public class BenchCommand implements Callable<Integer> {
     @Option(names = {"-d", "--dim"}, defaultValue = "2048", description = "Embedding size (default: ${DEFAULT-VALUE}).")
     int dim;
 
+    @Option(names = "--producer-jar", defaultValue = "producer-dl4j/target/ca4-producer-cpu.jar",
+            description = "The producer's CPU jar, whose engines the producer scenario runs (default: ${DEFAULT-VALUE}).")
+    Path producerJar;
+
+    @Option(names = "--python", defaultValue = "/usr/bin/python3",
+            description = "Python with Debian's python3-torch, for the PyTorch reference (default: ${DEFAULT-VALUE}).")
+    Path python;
+
+    @Option(names = "--torch-script", defaultValue = "bench/src/main/python/torch_resnet50.py",
+            description = "The PyTorch reference script (default: ${DEFAULT-VALUE}).")
+    Path torchScript;
+
+    @Option(names = "--producer-threads", defaultValue = "2",
+            description = "CPU threads of each engine in the producer scenario (default: ${DEFAULT-VALUE}).")
+    int producerThreads;
+
     @Option(names = {"-o", "--results-dir"}, defaultValue = "bench/results", description = "Where the JSON goes (default: ${DEFAULT-VALUE}).")
     Path resultsDir;
 
@@ -95,7 +116,8 @@ public class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (apiKey == null || apiKey.isBlank()) {
+        boolean pipeline = scenarios.stream().anyMatch(s -> !s.equals("producer"));
+        if (pipeline && (apiKey == null || apiKey.isBlank())) {
             throw new CommandLine.ParameterException(new CommandLine(this), "no API key: set --api-key or CA4_API_KEYS");
         }
         List<String> unknown = scenarios.stream().filter(s -> !SCENARIOS.contains(s)).toList();
@@ -110,20 +132,21 @@ public class BenchCommand implements Callable<Integer> {
         Instant started = Instant.now();
         MachineInfo machine = MachineInfo.detect();
         LoadAverage loadBefore = LoadAverage.now();
-        Endpoints endpoints = new Endpoints(api, worker, apiKey.split(",")[0].strip(), kafka, "gpu-metadata",
-                "ca4-worker", mongo, "ca4", "gpu_metadata", workerServer);
+        Endpoints endpoints = new Endpoints(api, worker, pipeline ? apiKey.split(",")[0].strip() : "", kafka,
+                "gpu-metadata", "ca4-worker", mongo, "ca4", "gpu_metadata", workerServer);
         Events events = new Events(dim);
-        TopicFiller filler = new TopicFiller(ProducerSettings.load(processorConfig, kafka), endpoints.topic(), events);
+        TopicFiller filler = pipeline
+                ? new TopicFiller(ProducerSettings.load(processorConfig, kafka), endpoints.topic(), events) : null;
         List<Section> sections = new ArrayList<>();
         boolean failed = false;
         try (BenchContext ctx = new BenchContext(plan, endpoints, events, new WorkerControl(workerServer, worker),
-                new PipelineKafka(kafka, endpoints.topic(), endpoints.group()),
-                new EventStore(mongo, endpoints.database(), endpoints.collection()),
+                pipeline ? new PipelineKafka(kafka, endpoints.topic(), endpoints.group()) : null,
+                pipeline ? new EventStore(mongo, endpoints.database(), endpoints.collection()) : null,
                 Files.createTempDirectory("ca4-bench"))) {
             ctx.log("machine: " + machine.cores() + " cores, load average " + loadBefore + ", commit "
                     + machine.gitCommit());
             for (Scenario s : List.of(new BytesScenario(filler), new IngestScenario(), new DrainScenario(filler),
-                    new EndToEndScenario())) {
+                    new EndToEndScenario(), new ProducerScenario(producerJar, python, torchScript, producerThreads))) {
                 if (!scenarios.contains(s.name())) {
                     continue;
                 }

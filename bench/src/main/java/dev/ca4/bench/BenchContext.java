@@ -10,7 +10,10 @@ import java.nio.file.Path;
 import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
 
-/** Everything a scenario may use: the plan, the pipeline's endpoints and the clients to drive and observe it. */
+/**
+ * Everything a scenario may use: the plan, the pipeline's endpoints and the clients to drive and observe it (null
+ * when only scenarios that need no pipeline run, e.g. {@code producer}).
+ */
 public record BenchContext(BenchPlan plan, Endpoints endpoints, Events events, WorkerControl worker,
                            PipelineKafka kafka, EventStore store, Path workDir) implements AutoCloseable {
 
@@ -21,7 +24,11 @@ public record BenchContext(BenchPlan plan, Endpoints endpoints, Events events, W
 
     @Override
     public void close() {
-        kafka.close();
-        store.close();
+        if (kafka != null) {
+            kafka.close();
+        }
+        if (store != null) {
+            store.close();
+        }
     }
 }

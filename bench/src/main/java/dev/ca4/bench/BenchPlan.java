@@ -20,22 +20,26 @@ import java.util.List;
  * @param e2eSeconds          length of one open-loop run
  * @param e2eSettleSeconds    how long after the last send the events may take to be stored before the rest
  *                            are reported as backlog
+ * @param producerBatches     batch sizes of the producer's fast engine and of PyTorch (part 5)
+ * @param producerImagesPerRun images of one measured producer run (whole batches, at least one)
  */
 public record BenchPlan(int runs, int warmupSeconds, int ingestSeconds, List<Integer> concurrencies,
                         int batchConcurrency, int batchEvents, int drainSeconds, int drainWarmupEvents,
-                        double drainWarmFraction, List<Integer> e2eRates, int e2eSeconds, int e2eSettleSeconds) {
+                        double drainWarmFraction, List<Integer> e2eRates, int e2eSeconds, int e2eSettleSeconds,
+                        List<Integer> producerBatches, int producerImagesPerRun) {
 
     public static BenchPlan standard() {
         return new BenchPlan(3, 3, 5, List.of(1, 8, 32, 64), 8, 100, 20, 3000, 0.1,
-                List.of(200, 500), 10, 30);
+                List.of(200, 500), 10, 30, List.of(1, 8, 32), 32);
     }
 
     public static BenchPlan quick() {
-        return new BenchPlan(2, 2, 3, List.of(8, 32), 4, 100, 6, 1000, 0.1, List.of(200), 5, 20);
+        return new BenchPlan(2, 2, 3, List.of(8, 32), 4, 100, 6, 1000, 0.1, List.of(200), 5, 20, List.of(8), 8);
     }
 
     public BenchPlan withRuns(int n) {
         return new BenchPlan(n, warmupSeconds, ingestSeconds, concurrencies, batchConcurrency, batchEvents,
-                drainSeconds, drainWarmupEvents, drainWarmFraction, e2eRates, e2eSeconds, e2eSettleSeconds);
+                drainSeconds, drainWarmupEvents, drainWarmFraction, e2eRates, e2eSeconds, e2eSettleSeconds,
+                producerBatches, producerImagesPerRun);
     }
 }
