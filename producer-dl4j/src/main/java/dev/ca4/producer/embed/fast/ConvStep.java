@@ -108,7 +108,9 @@ final class ConvStep implements Step {
         FloatPointer a = input.slot.pointer();
         if (im2col != null) {
             long t0 = timing ? System.nanoTime() : 0;
-            im2col.run(input.buffer(), scratch.buffer(), n);
+            FloatBuffer src = input.buffer();
+            FloatBuffer dst = scratch.buffer();
+            Parallel.rows(n * output.shape.pixels(), (from, to) -> im2col.run(src, dst, from, to));
             a = scratch.pointer();
             if (timing) {
                 phaseNanos[0] += System.nanoTime() - t0;
@@ -127,24 +129,36 @@ final class ConvStep implements Step {
         }
     }
 
-    /** out = act(out + bias (+ residual)), one pass. */
+    /** Rows per bulk copy: whole rows of about 8K floats, so the copy's fixed cost is spread over many values. */
+    private static final int CHUNK_FLOATS = 8192;
+
+    /** out = act(out + bias (+ residual)), one pass, split over the engine's threads. */
     private void epilogue(FloatBuffer o, FloatBuffer r, int rows) {
+        Parallel.rows(rows, (from, to) -> epilogue(o, r, from, to));
+    }
+
+    private void epilogue(FloatBuffer o, FloatBuffer r, int from, int to) {
         int c = conv.cout;
-        float[] row = new float[c];
-        float[] res = r == null ? null : new float[c];
-        for (int p = 0, base = 0; p < rows; p++, base += c) {
-            o.get(base, row);
+        int chunkRows = Math.max(1, CHUNK_FLOATS / c);
+        float[] buf = new float[chunkRows * c];
+        float[] res = r == null ? null : new float[chunkRows * c];
+        for (int r0 = from; r0 < to; r0 += chunkRows) {
+            int len = Math.min(chunkRows, to - r0) * c;
+            int base = r0 * c;
+            o.get(base, buf, 0, len);
             if (res != null) {
-                r.get(base, res);
-                for (int j = 0; j < c; j++) {
-                    row[j] += res[j];
+                r.get(base, res, 0, len);
+                for (int i = 0; i < len; i++) {
+                    buf[i] += res[i];
                 }
             }
-            for (int j = 0; j < c; j++) {
-                float v = row[j] + bias[j];
-                row[j] = relu && v < 0 ? 0 : v;
+            for (int row = 0; row < len; row += c) {
+                for (int j = 0; j < c; j++) {
+                    float v = buf[row + j] + bias[j];
+                    buf[row + j] = relu && v < 0 ? 0 : v;
+                }
             }
-            o.put(base, row);
+            o.put(base, buf, 0, len);
         }
     }
 

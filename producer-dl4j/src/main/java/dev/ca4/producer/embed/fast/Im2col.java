@@ -33,33 +33,34 @@ final class Im2col {
         return (long) out.pixels() * kh * kw * in.c();
     }
 
-    void run(FloatBuffer src, FloatBuffer dst, int n) {
+    /** Fills the rows [from, to) of the column matrix (row = image·out.h·out.w + oy·out.w + ox). */
+    void run(FloatBuffer src, FloatBuffer dst, int from, int to) {
         int c = in.c();
         int rowLen = kw * c;
-        int d = 0;
-        for (int img = 0; img < n; img++) {
+        int pixels = out.pixels();
+        int d = from * kh * rowLen;
+        for (int row = from; row < to; row++) {
+            int img = row / pixels;
+            int oy = row % pixels / out.w();
+            int ox = row % out.w();
             int imgBase = img * in.size();
-            for (int oy = 0; oy < out.h(); oy++) {
-                for (int ox = 0; ox < out.w(); ox++) {
-                    int ix0 = ox * stride - padLeft;
-                    int kx0 = Math.max(0, -ix0);
-                    int kx1 = Math.min(kw, in.w() - ix0);
-                    for (int ky = 0; ky < kh; ky++) {
-                        int iy = oy * stride - padTop + ky;
-                        if (iy < 0 || iy >= in.h() || kx1 <= kx0) {
-                            dst.put(d, zeros, 0, rowLen);
-                        } else {
-                            if (kx0 > 0) {
-                                dst.put(d, zeros, 0, kx0 * c);
-                            }
-                            dst.put(d + kx0 * c, src, imgBase + (iy * in.w() + ix0 + kx0) * c, (kx1 - kx0) * c);
-                            if (kx1 < kw) {
-                                dst.put(d + kx1 * c, zeros, 0, (kw - kx1) * c);
-                            }
-                        }
-                        d += rowLen;
+            int ix0 = ox * stride - padLeft;
+            int kx0 = Math.max(0, -ix0);
+            int kx1 = Math.min(kw, in.w() - ix0);
+            for (int ky = 0; ky < kh; ky++) {
+                int iy = oy * stride - padTop + ky;
+                if (iy < 0 || iy >= in.h() || kx1 <= kx0) {
+                    dst.put(d, zeros, 0, rowLen);
+                } else {
+                    if (kx0 > 0) {
+                        dst.put(d, zeros, 0, kx0 * c);
+                    }
+                    dst.put(d + kx0 * c, src, imgBase + (iy * in.w() + ix0 + kx0) * c, (kx1 - kx0) * c);
+                    if (kx1 < kw) {
+                        dst.put(d + kx1 * c, zeros, 0, (kw - kx1) * c);
                     }
                 }
+                d += rowLen;
             }
         }
     }

@@ -22,6 +22,7 @@ final class Sgemm {
     static void init(int threads) {
         Loader.load(openblas_nolapack.class);
         openblas_nolapack.blas_set_num_threads(threads);
+        Parallel.threads(threads);
     }
 
     static void multiply(int m, int n, int k, FloatPointer a, FloatPointer b, FloatPointer c, float beta) {
