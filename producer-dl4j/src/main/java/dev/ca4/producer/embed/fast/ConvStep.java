@@ -101,61 +101,95 @@ final class ConvStep implements Step {
         return im2col == null ? 0 : im2col.columnsPerImage();
     }
 
+    /** Output rows per block: A and C blocks of about 128 KB, at least 128 rows so packing B stays cheap. */
+    private int blockRows() {
+        int k = conv.kh * conv.kw * conv.cin;
+        return Math.max(128, 32768 / (k + conv.cout));
+    }
+
     @Override
     public void run(int n, Slot scratch) {
-        Shape out = output.shape;
-        int m = n * out.pixels();
-        FloatPointer a = input.slot.pointer();
-        if (im2col != null) {
-            long t0 = timing ? System.nanoTime() : 0;
-            FloatBuffer src = input.buffer();
-            FloatBuffer dst = scratch.buffer();
-            Parallel.rows(n * output.shape.pixels(), (from, to) -> im2col.run(src, dst, from, to));
-            a = scratch.pointer();
-            if (timing) {
-                phaseNanos[0] += System.nanoTime() - t0;
-            }
-        }
-        long t1 = timing ? System.nanoTime() : 0;
+        int m = n * output.shape.pixels();
+        int threads = Parallel.threads();
+        int block = blockRows();
+        int blocks = (m + block - 1) / block;
         boolean accumulate = residual != null && residual.slot == output.slot;
-        Sgemm.multiply(m, conv.cout, conv.kh * conv.kw * conv.cin, a, weights, output.slot.pointer(),
-                accumulate ? 1f : 0f);
-        long t2 = timing ? System.nanoTime() : 0;
-        epilogue(output.buffer(), residual != null && !accumulate ? residual.buffer() : null, m);
-        if (timing) {
-            long t3 = System.nanoTime();
-            phaseNanos[1] += t2 - t1;
-            phaseNanos[2] += t3 - t2;
+        FloatBuffer res = residual != null && !accumulate ? residual.buffer() : null;
+        float beta = accumulate ? 1f : 0f;
+        if (blocks >= threads) {
+            // Each thread takes every threads-th block of rows through im2col, sgemm and the epilogue.
+            Parallel.tasks(threads, t -> {
+                for (int b = t; b < blocks; b += threads) {
+                    int r0 = b * block;
+                    int r1 = Math.min(m, r0 + block);
+                    if (im2col != null) {
+                        time(0, () -> im2col.run(input.buffer(), scratch.buffer(), r0, r1));
+                    }
+                    time(1, () -> gemm(r0, r1, 0, conv.cout, scratch, beta));
+                    time(2, () -> epilogue(output.buffer(), res, r0, r1, 0, conv.cout));
+                }
+            });
+        } else {
+            // Few rows (a small batch in the last stages): all rows at once, the output columns split instead.
+            if (im2col != null) {
+                time(0, () -> Parallel.rows(m, (r0, r1) -> im2col.run(input.buffer(), scratch.buffer(), r0, r1)));
+            }
+            int parts = Math.max(1, Math.min(threads, conv.cout / 16));
+            Parallel.tasks(parts, t -> {
+                int c0 = conv.cout * t / parts;
+                int c1 = conv.cout * (t + 1) / parts;
+                time(1, () -> gemm(0, m, c0, c1, scratch, beta));
+                time(2, () -> epilogue(output.buffer(), res, 0, m, c0, c1));
+            });
         }
     }
 
-    /** Rows per bulk copy: whole rows of about 8K floats, so the copy's fixed cost is spread over many values. */
+    /** C[r0:r1, c0:c1] = A[r0:r1, :] · W[:, c0:c1] (+ C when accumulating onto the residual). */
+    private void gemm(int r0, int r1, int c0, int c1, Slot scratch, float beta) {
+        int k = conv.kh * conv.kw * conv.cin;
+        int cout = conv.cout;
+        FloatPointer a = im2col != null ? scratch.pointer() : input.slot.pointer();
+        Sgemm.multiply(r1 - r0, c1 - c0, k, a, (long) r0 * k, k, weights, c0, cout,
+                output.slot.pointer(), (long) r0 * cout + c0, cout, beta);
+    }
+
+    private void time(int phase, Runnable r) {
+        if (!timing) {
+            r.run();
+            return;
+        }
+        long t0 = System.nanoTime();
+        r.run();
+        synchronized (phaseNanos) {
+            phaseNanos[phase] += System.nanoTime() - t0;
+        }
+    }
+
+    /** Rows per bulk copy in the epilogue: whole rows of about 8K floats, spreading the copy's fixed cost. */
     private static final int CHUNK_FLOATS = 8192;
 
-    /** out = act(out + bias (+ residual)), one pass, split over the engine's threads. */
-    private void epilogue(FloatBuffer o, FloatBuffer r, int rows) {
-        Parallel.rows(rows, (from, to) -> epilogue(o, r, from, to));
-    }
-
-    private void epilogue(FloatBuffer o, FloatBuffer r, int from, int to) {
+    /** out = act(out + bias (+ residual)) on rows [r0, r1), columns [c0, c1): one pass over a block in cache. */
+    private void epilogue(FloatBuffer o, FloatBuffer r, int r0, int r1, int c0, int c1) {
         int c = conv.cout;
-        int chunkRows = Math.max(1, CHUNK_FLOATS / c);
-        float[] buf = new float[chunkRows * c];
-        float[] res = r == null ? null : new float[chunkRows * c];
-        for (int r0 = from; r0 < to; r0 += chunkRows) {
-            int len = Math.min(chunkRows, to - r0) * c;
-            int base = r0 * c;
+        int w = c1 - c0;
+        boolean whole = w == c;
+        int chunkRows = whole ? Math.max(1, CHUNK_FLOATS / c) : 1;
+        float[] buf = new float[chunkRows * w];
+        float[] rb = r == null ? null : new float[chunkRows * w];
+        for (int row = r0; row < r1; row += chunkRows) {
+            int len = Math.min(chunkRows, r1 - row) * w;
+            int base = row * c + c0;
             o.get(base, buf, 0, len);
-            if (res != null) {
-                r.get(base, res, 0, len);
+            if (rb != null) {
+                r.get(base, rb, 0, len);
                 for (int i = 0; i < len; i++) {
-                    buf[i] += res[i];
+                    buf[i] += rb[i];
                 }
             }
-            for (int row = 0; row < len; row += c) {
-                for (int j = 0; j < c; j++) {
-                    float v = buf[row + j] + bias[j];
-                    buf[row + j] = relu && v < 0 ? 0 : v;
+            for (int p = 0; p < len; p += w) {
+                for (int j = 0; j < w; j++) {
+                    float v = buf[p + j] + bias[c0 + j];
+                    buf[p + j] = relu && v < 0 ? 0 : v;
                 }
             }
             o.put(base, buf, 0, len);

@@ -6,8 +6,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ExecutionException;
 
 /**
- * Splits the memory-bound loops (bias/residual/ReLU, im2col) over the same number of threads as OpenBLAS uses, so
- * that the cores OpenBLAS keeps busy during sgemm are not left idle between them. Small ranges run inline.
+ * The engine's own threads (as many as configured; OpenBLAS itself runs single-threaded inside each): a
+ * convolution is split into blocks of output rows (or, when there are too few rows, of output columns) that each
+ * thread takes through im2col, sgemm and the epilogue while the block is still in its core's cache.
  */
 final class Parallel {
     /** Below this many rows a second thread costs more than it saves. */
@@ -30,6 +31,38 @@ final class Parallel {
         }
     }
 
+    static int threads() {
+        return threads;
+    }
+
+    /** Runs task(0) … task(parts − 1) at once, the last one on the calling thread. */
+    static void tasks(int parts, java.util.function.IntConsumer task) {
+        if (parts <= 1) {
+            task.accept(0);
+            return;
+        }
+        Future<?>[] others = new Future<?>[parts - 1];
+        for (int p = 0; p < parts - 1; p++) {
+            int id = p;
+            others[p] = pool.submit(() -> task.accept(id));
+        }
+        task.accept(parts - 1);
+        join(others);
+    }
+
+    private static void join(Future<?>[] others) {
+        try {
+            for (Future<?> f : others) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
     interface RangeBody {
         void run(int from, int to);
     }
@@ -49,15 +82,6 @@ final class Parallel {
             others[p] = pool.submit(() -> body.run(from, to));
         }
         body.run((parts - 1) * step, rows);
-        try {
-            for (Future<?> f : others) {
-                f.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e.getCause());
-        }
+        join(others);
     }
 }
