@@ -63,20 +63,27 @@ public final class WeightsLoader {
                 label = "file:" + file.getFileName() + "@sha256:" + sha256Prefix(file);
             }
         }
-        var model = new GpuMetadataEvent.ModelInfo(modelName, label, engine.framework(), layer);
+        var fastModel = new GpuMetadataEvent.ModelInfo(modelName, label, FRAMEWORK + "+fast-openblas", layer);
+        var dl4jModel = new GpuMetadataEvent.ModelInfo(modelName, label, FRAMEWORK, layer);
         EmbeddingEngine result;
-        if (engine == Engine.FAST) {
-            // The fast engine copies what it needs out of the graph: the graph's own buffers can go.
-            try {
-                result = new FastResNet50Engine(graph, layer, model, ResNet50Graph.INPUT_SIZE, threads);
-            } finally {
-                graph.close();
-            }
+        if (engine == Engine.DL4J) {
+            result = new Dl4jEngine(graph, layer, dl4jModel, ResNet50Graph.INPUT_SIZE);
         } else {
-            result = new Dl4jEngine(graph, layer, model, ResNet50Graph.INPUT_SIZE);
+            try {
+                result = new FastResNet50Engine(graph, layer, fastModel, ResNet50Graph.INPUT_SIZE, threads);
+                graph.close(); // the fast engine copied what it needs
+            } catch (WeightsException e) {
+                if (engine == Engine.FAST) {
+                    graph.close();
+                    throw e;
+                }
+                LOG.warning(e.getMessage() + "; running it with DL4J's layers instead");
+                result = new Dl4jEngine(graph, layer, dl4jModel, ResNet50Graph.INPUT_SIZE);
+            }
         }
-        LOG.info(() -> String.format("model ready (%s, %s engine) in %.1f s", weights,
-                engine.name().toLowerCase(java.util.Locale.ROOT), (System.nanoTime() - start) / 1e9));
+        String name = result instanceof FastResNet50Engine ? "fast" : "dl4j";
+        LOG.info(() -> String.format("model ready (%s, %s engine) in %.1f s", weights, name,
+                (System.nanoTime() - start) / 1e9));
         return result;
     }
 

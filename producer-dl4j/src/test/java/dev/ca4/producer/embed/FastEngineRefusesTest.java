@@ -10,8 +10,13 @@ import org.deeplearning4j.nn.conf.layers.DepthwiseConvolution2D;
 import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.util.ModelSerializer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.activations.Activation;
+
+import java.nio.file.Path;
+import java.time.Duration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -21,9 +26,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class FastEngineRefusesTest {
     private static final GpuMetadataEvent.ModelInfo MODEL = new GpuMetadataEvent.ModelInfo("m", "w", "f", "pool");
 
+    @TempDir
+    Path dir;
+
     @Test
     void aLayerKindItDoesNotRun() {
-        ComputationGraph g = graph(new NeuralNetConfiguration.Builder().seed(1).graphBuilder()
+        String m = refusal(depthwise(), "pool");
+        assertTrue(m.contains("layer \"depthwise\" is DepthwiseConvolution2D") && m.contains("--engine dl4j"), m);
+    }
+
+    private static ComputationGraph depthwise() {
+        return graph(new NeuralNetConfiguration.Builder().seed(1).graphBuilder()
                 .addInputs("in").setInputTypes(InputType.convolutional(224, 224, 3))
                 .addLayer("conv", new ConvolutionLayer.Builder(8, 8).stride(8, 8).nOut(4)
                         .activation(Activation.IDENTITY).build(), "in")
@@ -31,8 +44,22 @@ class FastEngineRefusesTest {
                         .activation(Activation.IDENTITY).build(), "conv")
                 .addLayer("pool", new GlobalPoolingLayer.Builder(PoolingType.AVG).build(), "depthwise")
                 .setOutputs("pool").build());
-        String m = refusal(g, "pool");
-        assertTrue(m.contains("layer \"depthwise\" is DepthwiseConvolution2D") && m.contains("--engine dl4j"), m);
+    }
+
+    @Test
+    void autoFallsBackToDl4jWhereFastWouldRefuseButFastAloneFails() throws Exception {
+        ComputationGraph g = depthwise();
+        Path file = dir.resolve("depthwise.zip");
+        ModelSerializer.writeModel(g, file.toFile(), false);
+        WeightsLoader loader = new WeightsLoader(PretrainedWeights.resnet50Imagenet(), Duration.ofSeconds(1));
+        try (EmbeddingEngine e = loader.load(file.toString(), "m", "pool", Engine.FAST_OR_DL4J, 1)) {
+            assertTrue(e instanceof Dl4jEngine);
+            assertEquals(WeightsLoader.FRAMEWORK, e.model().framework());
+            assertEquals(4, e.embed(new float[][]{new float[3 * 224 * 224]})[0].length);
+        }
+        WeightsException e = assertThrows(WeightsException.class,
+                () -> loader.load(file.toString(), "m", "pool", Engine.FAST, 1));
+        assertTrue(e.getMessage().contains("depthwise"), e.getMessage());
     }
 
     @Test
@@ -70,7 +97,7 @@ class FastEngineRefusesTest {
     void engineNames() {
         assertEquals(Engine.FAST, Engine.parse("fast"));
         assertEquals(Engine.DL4J, Engine.parse(" DL4J "));
-        assertEquals(Engine.FAST, Engine.parse("auto"), "the CPU jar picks the fast engine");
+        assertEquals(Engine.FAST_OR_DL4J, Engine.parse("auto"), "the CPU jar picks the fast engine where it can");
         assertEquals(Engine.DL4J, Engine.forBackend("cuda"), "the CUDA jar keeps DL4J on the GPU");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Engine.parse("gpu"));
         assertTrue(e.getMessage().contains("auto, fast or dl4j"), e.getMessage());
