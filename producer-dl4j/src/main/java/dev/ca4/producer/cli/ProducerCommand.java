@@ -64,8 +64,9 @@ public class ProducerCommand implements Callable<Integer> {
 
     @Option(names = "--engine", paramLabel = "auto|fast|dl4j", defaultValue = "auto",
             description = "fast: ResNet50 with batch norms folded into the convolutions, each one OpenBLAS sgemm "
-                    + "(CPU; ~5x DL4J's speed here, same embeddings within 1e-4); dl4j: DL4J's own layers (CPU or "
-                    + "GPU). auto: fast in the CPU jar, dl4j in the CUDA jar. Default: ${DEFAULT-VALUE}.")
+                    + "(CPU only; several times DL4J's speed, same embeddings within 1e-4); dl4j: DL4J's own layers "
+                    + "(CPU or GPU). auto: fast in the CPU jar (DL4J, with a warning, for a model fast refuses), "
+                    + "dl4j in the CUDA jar. Default: ${DEFAULT-VALUE}.")
     String engine;
 
     @Option(names = "--threads", defaultValue = "0",
