@@ -20,8 +20,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Part 5: ResNet50 embeddings/s on the CPU. The producer's fast engine (batch sizes of the plan), its DL4J engine
  * (batch 8, the producer's default) and, as the reference, the same network in Debian's PyTorch with 2 threads,
- * each in a process of its own, one after the other; random weights, 224×224 inputs, inference only (no decoding,
- * no posting). Each process warms up once per batch size, then measures the plan's runs. Needs no pipeline.
+ * each in a process of its own, one after the other, in rounds (one measured run of each per round); random
+ * weights, 224×224 inputs, inference only (no decoding, no posting). Each process warms up once per batch size
+ * before its measured run. Needs no pipeline.
  */
 public final class ProducerScenario implements Scenario {
     /** Batch size of the DL4J engine's figure (the producer's default --batch-size). */
@@ -54,42 +55,46 @@ public final class ProducerScenario implements Scenario {
         int images = ctx.plan().producerImagesPerRun();
         String batchList = String.join(",", batches.stream().map(String::valueOf).toList());
 
-        List<EngineResult> results = new ArrayList<>();
-        ctx.log("producer: PyTorch reference, batches " + batchList);
-        results.addAll(EngineResult.parse(run(ctx, List.of(python.toString(), torchScript.toString(), batchList,
-                String.valueOf(runs), String.valueOf(images), String.valueOf(threads)))));
-        ctx.log("producer: fast engine, batches " + batchList);
-        results.addAll(EngineResult.parse(run(ctx, java("fast", batchList, runs, images))));
-        ctx.log("producer: DL4J engine, batch " + DL4J_BATCH);
-        // DL4J runs at a fifth of the others' speed: half the images keep its part of the bench short.
-        results.addAll(EngineResult.parse(run(ctx, java("dl4j", String.valueOf(DL4J_BATCH), runs,
-                Math.max(DL4J_BATCH, images / 2)))));
+        // Rounds instead of one long process per engine: each round runs every engine once (warm-up + one
+        // measured run per batch size), so that each pair of PyTorch / fast samples saw about the same load from
+        // the machine's other users, and the ratio is taken per round.
+        List<List<EngineResult>> rounds = new ArrayList<>();
+        for (int round = 1; round <= runs; round++) {
+            List<EngineResult> r = new ArrayList<>();
+            ctx.log("producer: round " + round + "/" + runs + ": PyTorch, fast engine (batches " + batchList
+                    + "), DL4J engine (batch " + DL4J_BATCH + ")");
+            r.addAll(EngineResult.parse(run(ctx, List.of(python.toString(), torchScript.toString(), batchList, "1",
+                    String.valueOf(images), String.valueOf(threads)))));
+            r.addAll(EngineResult.parse(run(ctx, java("fast", batchList, 1, images))));
+            // DL4J runs at a fraction of the others' speed: half the images keep its part of the bench short.
+            r.addAll(EngineResult.parse(run(ctx, java("dl4j", String.valueOf(DL4J_BATCH), 1,
+                    Math.max(DL4J_BATCH, images / 2)))));
+            rounds.add(r);
+        }
 
         String s = name();
         List<Figure> figures = new ArrayList<>();
         List<String> notes = new ArrayList<>();
-        for (EngineResult r : results) {
-            figures.add(new Figure(s, label(r.engine()) + " batch " + r.batch(), "embeddings", "images/s",
-                    r.imagesPerSecond()));
+        for (String engine : List.of("pytorch", "fast", "dl4j")) {
+            for (int b : engine.equals("dl4j") ? List.of(DL4J_BATCH) : batches) {
+                List<Double> samples = new ArrayList<>();
+                rounds.forEach(r -> find(r, engine, b).ifPresent(e -> samples.addAll(e.imagesPerSecond())));
+                if (!samples.isEmpty()) {
+                    figures.add(new Figure(s, label(engine) + " batch " + b, "embeddings", "images/s", samples));
+                }
+            }
         }
         for (int b : batches) {
-            Optional<EngineResult> torch = find(results, "pytorch", b);
-            Optional<EngineResult> fast = find(results, "fast", b);
-            Optional<EngineResult> dl4j = find(results, "dl4j", b);
-            if (torch.isPresent() && fast.isPresent()) {
-                figures.add(ratio(s, "fast / PyTorch batch " + b, fast.get(), torch.get()));
-            }
-            if (torch.isPresent() && dl4j.isPresent()) {
-                figures.add(ratio(s, "DL4J / PyTorch batch " + b, dl4j.get(), torch.get()));
-            }
+            figures.addAll(ratio(s, "fast / PyTorch batch " + b, rounds, "fast", b));
+            figures.addAll(ratio(s, "DL4J / PyTorch batch " + b, rounds, "dl4j", b));
         }
         notes.add("inference only, random weights, 224×224, " + threads + " threads each; each engine in its own "
-                + "process, one after the other; ratio = ratio of the medians (the spread shows in the rows above)");
+                + "process, one after the other, in " + runs + " rounds; speed ratio = engine / PyTorch within a round");
         ObjectNode details = EventJson.MAPPER.createObjectNode();
         details.put("threads", threads);
         details.put("images_per_run", images);
         ArrayNode lines = details.putArray("engines");
-        results.forEach(r -> lines.add(r.raw()));
+        rounds.forEach(r -> r.forEach(e -> lines.add(e.raw())));
         return new Section(s, figures, details, notes);
     }
 
@@ -117,10 +122,22 @@ public final class ProducerScenario implements Scenario {
         return stdout;
     }
 
-    static Figure ratio(String scenario, String caseName, EngineResult a, EngineResult b) {
-        double ra = new Figure(scenario, "", "", "", a.imagesPerSecond()).spread().median();
-        double rb = new Figure(scenario, "", "", "", b.imagesPerSecond()).spread().median();
-        return Figure.single(scenario, caseName, "speed ratio", "×", ra / rb);
+    /** engine / PyTorch images/s at batch b, one sample per round that has both (none: no figure). */
+    static List<Figure> ratio(String scenario, String caseName, List<List<EngineResult>> rounds, String engine,
+                              int batch) {
+        List<Double> samples = new ArrayList<>();
+        for (List<EngineResult> r : rounds) {
+            Optional<EngineResult> e = find(r, engine, batch);
+            Optional<EngineResult> torch = find(r, "pytorch", batch);
+            if (e.isPresent() && torch.isPresent()) {
+                samples.add(median(e.get()) / median(torch.get()));
+            }
+        }
+        return samples.isEmpty() ? List.of() : List.of(new Figure(scenario, caseName, "speed ratio", "×", samples));
+    }
+
+    private static double median(EngineResult r) {
+        return new Figure("", "", "", "", r.imagesPerSecond()).spread().median();
     }
 
     private static Optional<EngineResult> find(List<EngineResult> rs, String engine, int batch) {

@@ -23,7 +23,9 @@ class EngineResultTest {
         assertEquals(8, rs.get(0).batch());
         assertEquals(List.of(9.5, 10.25, 9.75), rs.get(0).imagesPerSecond());
         assertEquals(1.2, rs.get(0).raw().get("profile_s").get("conv 3×3").asDouble());
-        var ratio = ProducerScenario.ratio("producer", "fast / PyTorch batch 8", rs.get(0), rs.get(1));
-        assertEquals(9.75 / 20.0, ratio.samples().get(0), 1e-12);
+        var ratio = ProducerScenario.ratio("producer", "fast / PyTorch batch 8", List.of(rs, rs), "fast", 8);
+        assertEquals(1, ratio.size());
+        assertEquals(List.of(9.75 / 20.0, 9.75 / 20.0), ratio.get(0).samples());
+        assertEquals(List.of(), ProducerScenario.ratio("producer", "x", List.of(rs), "dl4j", 8), "no DL4J figure");
     }
 }
