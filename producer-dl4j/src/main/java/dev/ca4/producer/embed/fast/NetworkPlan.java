@@ -158,14 +158,6 @@ public final class NetworkPlan implements AutoCloseable {
         return slots.stream().mapToLong(Slot::bytes).sum() + scratch.bytes();
     }
 
-    public String describe() {
-        StringBuilder b = new StringBuilder();
-        for (Step s : steps) {
-            b.append(s).append('\n');
-        }
-        return b.toString();
-    }
-
     @Override
     public void close() {
         slots.forEach(Slot::close);
