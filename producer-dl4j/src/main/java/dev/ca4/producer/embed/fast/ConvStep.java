@@ -167,6 +167,9 @@ final class ConvStep implements Step {
 
     /** Rows per bulk copy in the epilogue: whole rows of about 8K floats, spreading the copy's fixed cost. */
     private static final int CHUNK_FLOATS = 8192;
+    /** Each thread's two chunk arrays, kept: allocating (and zeroing) them per block cost as much as the copy. */
+    private static final ThreadLocal<float[][]> ROWS =
+            ThreadLocal.withInitial(() -> new float[][]{new float[CHUNK_FLOATS], new float[CHUNK_FLOATS]});
 
     /** out = act(out + bias (+ residual)) on rows [r0, r1), columns [c0, c1): one pass over a block in cache. */
     private void epilogue(FloatBuffer o, FloatBuffer r, int r0, int r1, int c0, int c1) {
@@ -174,8 +177,13 @@ final class ConvStep implements Step {
         int w = c1 - c0;
         boolean whole = w == c;
         int chunkRows = whole ? Math.max(1, CHUNK_FLOATS / c) : 1;
-        float[] buf = new float[chunkRows * w];
-        float[] rb = r == null ? null : new float[chunkRows * w];
+        float[][] rows = ROWS.get();
+        if (rows[0].length < chunkRows * w) {
+            rows[0] = new float[chunkRows * w];
+            rows[1] = new float[chunkRows * w];
+        }
+        float[] buf = rows[0];
+        float[] rb = r == null ? null : rows[1];
         for (int row = r0; row < r1; row += chunkRows) {
             int len = Math.min(chunkRows, r1 - row) * w;
             int base = row * c + c0;
