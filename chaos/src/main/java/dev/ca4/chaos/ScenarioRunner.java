@@ -37,11 +37,14 @@ public final class ScenarioRunner {
         log(fault.id() + ": " + fault.description() + "; load " + plan.rate() + " events/s for " + plan.loadSeconds()
                 + " s over " + plan.clients() + " clients" + (fault.retry() ? " (clients retry)" : ""));
         AtomicReference<Exception> loadFailure = new AtomicReference<>();
+        java.util.concurrent.atomic.AtomicLong loadEnded = new java.util.concurrent.atomic.AtomicLong();
         Thread loadThread = new Thread(() -> {
             try {
                 load.run(plan.clients(), plan.rate(), plan.loadSeconds(), fault.retry(), plan.recoveryBoundSeconds());
             } catch (Exception e) {
                 loadFailure.set(e);
+            } finally {
+                loadEnded.set(System.nanoTime());
             }
         }, "chaos-load");
         long loadStart = System.nanoTime();
@@ -70,7 +73,7 @@ public final class ScenarioRunner {
             log(fault.id() + String.format(": recovered %.1f s after the restart", recovery));
         }
         loadThread.join();
-        long loadEnd = System.nanoTime();
+        long loadEnd = loadEnded.get();
         if (loadFailure.get() != null) {
             throw loadFailure.get();
         }
