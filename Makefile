@@ -28,7 +28,8 @@ WITH_ENV := set -a; source local.env; source $(SECRETS); CA4_LOCAL_HOME=$(abspat
 -include make/*.mk
 
 .PHONY: help build secrets stack-up stack-down servers-up servers-down run stop status test test-java \
-        run-local-processor stop-local-processor verify-kafka verify-preflight verify-workflow bench bench-producer clean
+        run-local-processor stop-local-processor verify-kafka verify-preflight verify-workflow bench bench-producer \
+        chaos test-chaos soak clean
 
 help: ## List every target
 	@grep -hE '^[a-zA-Z0-9_-]+:.*## ' $(MAKEFILE_LIST) | sort -u | \
@@ -118,6 +119,7 @@ verify-workflow: ## Send sample events through the running pipeline and wait unt
 test: secrets ## Run every test: unit, integration (real Kafka, store, S3, Liberty), infrastructure
 	@$(MAKE) --no-print-directory stop
 	@$(MAKE) --no-print-directory test-java
+	@$(MAKE) --no-print-directory test-chaos
 	@$(MAKE) --no-print-directory test-k8s
 	@$(MAKE) --no-print-directory test-infra
 
@@ -153,6 +155,37 @@ bench-producer: ## Measure only the producer's ResNet50 embeddings/s against PyT
 	@$(BENCH_TORCH)
 	$(MVN) -q package -DskipTests -DskipITs -pl bench,producer-dl4j -am
 	java -Xmx1g -jar $(BENCH_JAR) --scenarios producer $(BENCH_ARGS)
+
+# `make chaos` / `make soak` run like the bench on a stack of their own, started empty under $(CHAOS_HOME);
+# make run's pipeline is stopped first and everything they started is stopped at the end. `make test-chaos`
+# is the short chaos run of `make test` (it uses the build test-java made).
+CHAOS_HOME := $(LOCAL_HOME)/chaos
+CHAOS_JAR  := chaos/target/chaos.jar
+CHAOS_ARGS ?=
+SOAK_MINUTES ?= 10
+SOAK_RATE    ?= 50
+SOAK_ARGS    ?=
+define chaos-run
+	@$(MAKE) --no-print-directory stop
+	$(STACK) stop --home $(CHAOS_HOME)
+	rm -rf $(CHAOS_HOME)/data
+	$(STACK) start --home $(CHAOS_HOME)
+	rc=0; ( $(MAKE) --no-print-directory servers-up && { $(WITH_ENV) java -Xmx1g -jar $(CHAOS_JAR) $(1) \
+	  --stack-home $(CHAOS_HOME); } ) || rc=$$?; $(MAKE) --no-print-directory servers-down; \
+	  $(STACK) stop --home $(CHAOS_HOME); exit $$rc
+endef
+
+chaos: secrets ## Kill/stop Kafka, worker, store, S3, processor under load, one at a time; count every event (CHAOS_ARGS=--quick)
+	$(MVN) -q install -DskipTests -DskipITs
+	$(call chaos-run,chaos $(CHAOS_ARGS))
+
+test-chaos: secrets
+	@test -f $(CHAOS_JAR) || $(MVN) -q install -DskipTests -DskipITs
+	$(call chaos-run,chaos --quick --results-dir $(CHAOS_HOME)/results)
+
+soak: secrets ## Steady load for SOAK_MINUTES (10) at SOAK_RATE (50) events/s: throughput, p99, heap, fds, threads over time
+	$(MVN) -q install -DskipTests -DskipITs
+	$(call chaos-run,soak --minutes $(SOAK_MINUTES) --rate $(SOAK_RATE) $(SOAK_ARGS))
 
 clean: stop ## Stop everything and delete build output and local data
 	$(MVN) -q clean

@@ -26,6 +26,19 @@ public final class EventStore implements AutoCloseable {
         return collection.estimatedDocumentCount();
     }
 
+    /**
+     * How many documents carry each _id: one find of the whole collection with only _id projected (the chaos
+     * harness compares it with the ids it was told were accepted). _id is the primary key, so any count above
+     * one would mean the store broke it.
+     */
+    public java.util.Map<String, Integer> idCopies() {
+        java.util.Map<String, Integer> copies = new java.util.HashMap<>();
+        for (Document d : collection.find().projection(Projections.include("_id"))) {
+            copies.merge(String.valueOf(d.get("_id")), 1, Integer::sum);
+        }
+        return copies;
+    }
+
     /** Empties the collection between drain runs (the bench's own stack: make run's data is elsewhere). */
     public void drop() {
         collection.drop();

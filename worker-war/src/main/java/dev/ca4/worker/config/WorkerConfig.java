@@ -31,6 +31,11 @@ public class WorkerConfig {
     @Inject @ConfigProperty(name = "mp.messaging.outgoing.deadLetters.topic") String dlqTopic;
     @Inject @ConfigProperty(name = "ca4.health.kafka-timeout-ms") long kafkaHealthTimeoutMs;
     @Inject @ConfigProperty(name = "ca4.worker.version") String workerVersion;
+    @Inject @ConfigProperty(name = "mp.messaging.incoming.gpuMetadata.topic") String topic;
+    @Inject @ConfigProperty(name = "mp.messaging.incoming.gpuMetadata.group.id") String groupId;
+    @Inject @ConfigProperty(name = "ca4.consumer.stall-seconds", defaultValue = "60") long consumerStallSeconds;
+    @Inject @ConfigProperty(name = "ca4.consumer.restart-on-stall", defaultValue = "true") boolean restartOnStall;
+    @Inject @ConfigProperty(name = "ca4.consumer.application-name", defaultValue = "worker-war") String applicationName;
 
     public String mongoUri() { return mongoUri; }
     public String mongoTlsCaFile() { return mongoTlsCaFile.orElse(""); }
@@ -53,4 +58,9 @@ public class WorkerConfig {
     public String dlqTopic() { return dlqTopic; }
     public long kafkaHealthTimeoutMs() { return kafkaHealthTimeoutMs; }
     public String workerVersion() { return workerVersion; }
+    public String topic() { return topic; }
+    public String groupId() { return groupId; }
+    public long consumerStallSeconds() { return consumerStallSeconds; }
+    public boolean restartOnStall() { return restartOnStall; }
+    public String applicationName() { return applicationName; }
 }

@@ -36,6 +36,8 @@ public class GpuMetadataConsumer {
     BatchingWriter writer;
     @Inject
     WorkerMetrics metrics;
+    @Inject
+    ConsumerWatchdog watchdog;
 
     private final EventValidator validator = new EventValidator();
     private DocumentTransforms transforms;
@@ -49,6 +51,7 @@ public class GpuMetadataConsumer {
     @Acknowledgment(Acknowledgment.Strategy.MANUAL)
     public CompletionStage<Void> consume(Message<byte[]> message) {
         metrics.consumed();
+        watchdog.consumed();
         RecordOrigin origin = origin(message);
         byte[] raw = message.getPayload() == null ? new byte[0] : message.getPayload();
         writer.submit(decode(raw, origin, message));

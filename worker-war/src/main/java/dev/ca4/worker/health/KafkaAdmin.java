@@ -52,6 +52,25 @@ public class KafkaAdmin {
         return total;
     }
 
+    /** Records of {@code topic} the consumer group has not committed yet (every partition). */
+    public long groupLag(String group, String topic) throws Exception {
+        long t = config.kafkaHealthTimeoutMs();
+        Map<TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> committed = admin()
+                .listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(t, TimeUnit.MILLISECONDS);
+        int partitions = admin().describeTopics(java.util.List.of(topic)).allTopicNames()
+                .get(t, TimeUnit.MILLISECONDS).get(topic).partitions().size();
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        for (int p = 0; p < partitions; p++) {
+            latest.put(new TopicPartition(topic, p), OffsetSpec.latest());
+        }
+        long lag = 0;
+        for (var e : admin().listOffsets(latest).all().get(t, TimeUnit.MILLISECONDS).entrySet()) {
+            var c = committed.get(e.getKey());
+            lag += e.getValue().offset() - (c == null ? 0 : c.offset());
+        }
+        return lag;
+    }
+
     private Admin admin() {
         if (admin == null) {
             synchronized (this) {

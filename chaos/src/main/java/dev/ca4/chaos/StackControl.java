@@ -1,0 +1,43 @@
+package dev.ca4.chaos;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** The local stack's services, through the same CLI (local-stack.jar) and home that make uses. */
+public final class StackControl {
+    private final Path jar;
+    private final Path home;
+
+    public StackControl(Path jar, Path home) {
+        this.jar = jar;
+        this.home = home;
+    }
+
+    /** SIGKILL ({@code local-stack kill}): Kafka recovers its log on the next start. */
+    public void kill(String service) throws Exception {
+        cli("kill", service);
+    }
+
+    public void stop(String service) throws Exception {
+        cli("stop", service);
+    }
+
+    /** Starts and waits until the service answers real requests. */
+    public void start(String service) throws Exception {
+        cli("start", service);
+    }
+
+    private void cli(String command, String service) throws Exception {
+        List<String> cmd = List.of("java", "-jar", jar.toString(), command, service, "--home", home.toString());
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        if (!p.waitFor(3, TimeUnit.MINUTES)) {
+            p.destroy();
+            throw new IllegalStateException(String.join(" ", cmd) + " did not finish in 3 minutes");
+        }
+        if (p.exitValue() != 0) {
+            throw new IllegalStateException(String.join(" ", cmd) + " exited " + p.exitValue());
+        }
+    }
+}
