@@ -56,7 +56,8 @@ public class MetadataResource {
     @APIResponse(responseCode = "202", description = "Accepted: {event_id, partition, offset}")
     @APIResponse(responseCode = "400", description = "Schema violation (problem+json naming field and rule)")
     @APIResponse(responseCode = "401", description = "Missing or unknown X-API-Key")
-    @APIResponse(responseCode = "413", description = "Body over ca4.api.max-event-bytes")
+    @APIResponse(responseCode = "413", description = "Body over ca4.api.max-event-bytes or a JSON limit (errors[0].rule "
+            + "limit:max-string-length, limit:max-array-elements, ...)")
     @APIResponse(responseCode = "415", description = "Content-Type is not application/json")
     @APIResponse(responseCode = "429", description = "Over this API key's rate limit; retry after Retry-After")
     @APIResponse(responseCode = "503", description = "Kafka unavailable; retry after Retry-After with the same event_id")
@@ -118,6 +119,10 @@ public class MetadataResource {
     private static JsonNode parse(byte[] bytes) {
         try {
             return EventJson.parse(bytes);
+        } catch (EventJson.LimitExceededException e) {
+            throw new ProblemException(new Problem("urn:ca4:problem:payload-too-large", "Payload Too Large", 413,
+                    "body exceeds the JSON limit " + e.limit() + ": " + e.getMessage(),
+                    List.of(new Problem.FieldError("$", "limit:" + e.limit(), e.getMessage()))));
         } catch (EventJson.MalformedJsonException e) {
             throw new ProblemException(Problem.invalid(List.of(Violation.of("$", "json",
                     "body is not valid JSON: " + e.getMessage()))));
