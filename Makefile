@@ -124,11 +124,17 @@ test: secrets ## Run every test: unit, integration (real Kafka, store, S3, Liber
 # The integration tests run on a stack of their own, started empty under $(TEST_HOME): the data of
 # `make run` is neither used nor changed (its stack is stopped first: the ports are the same).
 TEST_HOME := $(LOCAL_HOME)/test
+# The servers under test also accept the ITs' own keys (processor-war it/.../TestKeys.java): a second key
+# (rotation), a revoked one that is still listed (its sha256 in CA4_API_REVOKED_KEYS), one limited to 1 event/s.
+IT_KEYS := ca4-it-second-key,ca4-it-revoked-key,ca4-it-limited-key
+IT_ENV  := CA4_API_KEYS=$$CA4_API_KEYS,$(IT_KEYS) \
+  CA4_API_REVOKED_KEYS=sha256:$$(printf %s ca4-it-revoked-key | sha256sum | cut -d' ' -f1) \
+  CA4_API_RATE_LIMIT_PER_KEY=ca4-it-limited-key=1/10
 test-java:
 	$(MVN) -q install -DskipTests -DskipITs -pl local-stack -am
 	rm -rf $(TEST_HOME)/data
 	$(STACK) start --home $(TEST_HOME)
-	rc=0; $(WITH_ENV) CA4_LOCAL_HOME=$(abspath $(TEST_HOME)) $(MVN) verify || rc=$$?; \
+	rc=0; $(WITH_ENV) CA4_LOCAL_HOME=$(abspath $(TEST_HOME)) $(IT_ENV) $(MVN) verify || rc=$$?; \
 	  $(STACK) stop --home $(TEST_HOME); exit $$rc
 
 # `make bench` runs on a stack of its own, started empty under $(BENCH_HOME): make run's data is untouched, and
