@@ -78,6 +78,14 @@ class EventJsonLimitsTest {
     }
 
     @Test
+    void theCountingParserKeepsTheMappersOtherChecks() {
+        assertThrows(EventJson.MalformedJsonException.class, () -> EventJson.parse("{} {}".getBytes()));
+        assertThrows(EventJson.MalformedJsonException.class, () -> EventJson.parse("{\"a\":1,\"a\":2}".getBytes()));
+        assertThrows(EventJson.MalformedJsonException.class, () -> EventJson.parse(new byte[0]));
+        assertEquals(3, EventJson.parse("[1,[2],{\"b\":[3]}]".getBytes()).size());
+    }
+
+    @Test
     void aLimitIsAlsoAMalformedJsonExceptionForCallersThatNeedNotTell() {
         assertThrows(EventJson.MalformedJsonException.class,
                 () -> EventJson.parse(("[" + "1,".repeat(EventJson.MAX_ARRAY_ELEMENTS) + "1]").getBytes()));
