@@ -53,6 +53,7 @@ class AdminSecurityIT {
     void plainHttpDoesNotServeTheAdminEndpoints(String path) {
         Response r = http().get(path);
         int s = r.statusCode();
+        System.out.println(path + " over plain HTTP: " + s + " " + r.header("Location"));
         if (s >= 300 && s < 400) {
             assertTrue(r.header("Location").startsWith("https://"), "redirects to HTTPS only: " + r.header("Location"));
         } else {
@@ -75,15 +76,27 @@ class AdminSecurityIT {
         assertEquals(200, admin.statusCode(), admin.asString());
     }
 
+    /** The admin center logs in with a form (j_security_check), then works with Liberty's LTPA cookie. */
     @Test
     void adminCenterOverHttpsAsksForTheAdministratorAndServesHim() {
         Response anonymous = https().get("/adminCenter/");
-        int s = anonymous.statusCode();
-        assertTrue(s == 401 || (s == 302 && anonymous.header("Location").contains("login")),
-                "no credentials: " + s + " " + anonymous.header("Location"));
-        Response admin = https().auth().preemptive().basic(env("CA4_ADMIN_USER"), env("CA4_ADMIN_PASSWORD"))
-                .get("/adminCenter/");
+        assertEquals(302, anonymous.statusCode(), "no credentials: " + anonymous.asString());
+        assertTrue(anonymous.header("Location").contains("login"), "to the login form: " + anonymous.header("Location"));
+
+        Response wrong = https().formParam("j_username", env("CA4_ADMIN_USER")).formParam("j_password", "wrong-password")
+                .post("/adminCenter/j_security_check");
+        assertFalse(wrong.getCookies().containsKey("LtpaToken2"), "a wrong password gets no session");
+        String afterWrong = wrong.header("Location");
+        assertTrue(afterWrong == null || afterWrong.contains("login"), "back to the login form: " + afterWrong);
+
+        Response login = https().formParam("j_username", env("CA4_ADMIN_USER"))
+                .formParam("j_password", env("CA4_ADMIN_PASSWORD")).post("/adminCenter/j_security_check");
+        String token = login.getCookie("LtpaToken2");
+        assertTrue(token != null && !token.isEmpty(), "the administrator gets a session: " + login.statusCode()
+                + " " + login.headers());
+        Response admin = https().cookie("LtpaToken2", token).get("/adminCenter/");
         assertEquals(200, admin.statusCode(), admin.asString());
+        assertTrue(admin.asString().contains("<html") || admin.asString().contains("<!DOCTYPE"), "the admin center page");
     }
 
     @ParameterizedTest
