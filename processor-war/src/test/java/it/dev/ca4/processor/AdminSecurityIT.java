@@ -9,6 +9,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.util.HashMap;
+import java.util.Map;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -83,20 +86,27 @@ class AdminSecurityIT {
         assertEquals(302, anonymous.statusCode(), "no credentials: " + anonymous.asString());
         assertTrue(anonymous.header("Location").contains("login"), "to the login form: " + anonymous.header("Location"));
 
-        Response wrong = https().formParam("j_username", env("CA4_ADMIN_USER")).formParam("j_password", "wrong-password")
-                .post("/adminCenter/j_security_check");
-        assertFalse(wrong.getCookies().containsKey("LtpaToken2"), "a wrong password gets no session");
-        String afterWrong = wrong.header("Location");
-        assertTrue(afterWrong == null || afterWrong.contains("login"), "back to the login form: " + afterWrong);
-
-        Response login = https().formParam("j_username", env("CA4_ADMIN_USER"))
-                .formParam("j_password", env("CA4_ADMIN_PASSWORD")).post("/adminCenter/j_security_check");
-        String token = login.getCookie("LtpaToken2");
-        assertTrue(token != null && !token.isEmpty(), "the administrator gets a session: " + login.statusCode()
-                + " " + login.headers());
-        Response admin = https().cookie("LtpaToken2", token).get("/adminCenter/");
+        assertFalse(login("wrong-password").containsKey("LtpaToken2"), "a wrong password gets no session");
+        Map<String, String> session = login(env("CA4_ADMIN_PASSWORD"));
+        assertTrue(session.containsKey("LtpaToken2"), "the administrator gets a session: " + session.keySet());
+        Response admin = https().cookies(session).get("/adminCenter/");
         assertEquals(200, admin.statusCode(), admin.asString());
         assertTrue(admin.asString().contains("<html") || admin.asString().contains("<!DOCTYPE"), "the admin center page");
+    }
+
+    /** The browser's way: the protected page (remembered by Liberty's WASReqURL cookie), its login form, the POST. */
+    private static Map<String, String> login(String password) {
+        Map<String, String> cookies = new HashMap<>(https().get("/adminCenter/").getCookies());
+        Response form = https().cookies(cookies).get("/adminCenter/login.jsp");
+        assertEquals(200, form.statusCode(), "the login form");
+        cookies.putAll(form.getCookies());
+        Response post = https().cookies(cookies).header("Referer", HTTPS + "/adminCenter/login.jsp")
+                .formParam("j_username", env("CA4_ADMIN_USER")).formParam("j_password", password)
+                .post("/adminCenter/j_security_check");
+        assertTrue(post.statusCode() == 302 || post.statusCode() == 200 || post.statusCode() == 403,
+                "j_security_check answered " + post.statusCode());
+        cookies.putAll(post.getCookies());
+        return cookies;
     }
 
     @ParameterizedTest

@@ -66,8 +66,9 @@ class NoSecretsInLogsIT {
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName()))) {
             p.send(new ProducerRecord<>("gpu-metadata", poisonId.toString(),
                     poison.toString().getBytes(StandardCharsets.UTF_8))).get(10, TimeUnit.SECONDS);
-            p.send(new ProducerRecord<>("gpu-metadata", "poison-" + marker,
-                    ("not json " + marker).getBytes(StandardCharsets.UTF_8))).get(10, TimeUnit.SECONDS);
+            // the parser's error quotes the token it choked on: the marker itself
+            p.send(new ProducerRecord<>("gpu-metadata", UUID.randomUUID().toString(),
+                    ("{\"image\": " + marker + "}").getBytes(StandardCharsets.UTF_8))).get(10, TimeUnit.SECONDS);
         }
         // Stored after the poison records were dead-lettered (same partition order is not needed: the worker
         // logs as it goes, and a later event proves it went past them).
