@@ -115,10 +115,11 @@ class AdminSecurityIT {
                 fields.put(name.group(1), value.find() ? value.group(1) : "");
             }
         }
-        if (cookies.containsKey("csrfToken")) {
-            fields.putIfAbsent("csrfToken", cookies.get("csrfToken"));
-        }
+        // the page's script copies the csrfToken cookie into the empty CSRF fields (double-submit)
+        String csrf = cookies.getOrDefault("csrfToken", "");
+        fields.replaceAll((k, v) -> v.isEmpty() && k.toLowerCase().contains("csrf") ? csrf : v);
         Response post = https().cookies(cookies).header("Referer", HTTPS + "/adminCenter/login.jsp")
+                .header("X-CSRF-Token", csrf)
                 .formParams(fields).formParam("j_username", env("CA4_ADMIN_USER")).formParam("j_password", password)
                 .post("/adminCenter/j_security_check");
         lastPost = post.statusCode() + " " + post.header("Location") + " fields " + fields.keySet();
