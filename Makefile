@@ -21,13 +21,20 @@ PROCESSOR    := processor-war/target/liberty/wlp/bin/server
 WORKER       := worker-war/target/liberty/wlp/bin/server
 PROCESSOR_URL ?= http://localhost:9080
 WORKER_URL   ?= http://localhost:9081
+PROCESSOR_HTTPS := https://localhost:9443
+WORKER_HTTPS    := https://localhost:9444
+# The processor's certificate (Liberty generates a self-signed key.p12 on its first start), as a truststore
+# for the producer. It holds only a public certificate: its password is not a secret.
+PROCESSOR_KEYSTORE := processor-war/target/liberty/wlp/usr/servers/processor/resources/security/key.p12
+TRUSTSTORE   := $(LOCAL_HOME)/ca4-truststore.p12
+TRUSTSTORE_PASSWORD := changeit
 
 # Local settings + generated secrets, exported to Maven, Liberty and the clients.
 WITH_ENV := set -a; source local.env; source $(SECRETS); CA4_LOCAL_HOME=$(abspath $(LOCAL_HOME)); set +a;
 
 -include make/*.mk
 
-.PHONY: help build secrets stack-up stack-down servers-up servers-down run stop status test test-java \
+.PHONY: help build secrets stack-up stack-down servers-up servers-down truststore run stop status test test-java \
         run-local-processor stop-local-processor verify-kafka verify-preflight verify-workflow bench bench-producer \
         chaos test-chaos soak clean
 
@@ -79,18 +86,28 @@ servers-down: ## Stop both Liberty servers (idempotent)
 	@for s in "$(PROCESSOR) processor" "$(WORKER) worker"; do set -- $$s; \
 	  if [ -x $$1 ] && $$1 status $$2 >/dev/null 2>&1; then $$1 stop $$2 >/dev/null && echo "$$2 stopped"; fi; done
 
+truststore: ## Export the running processor's TLS certificate into .local/ca4-truststore.p12 (for the producer)
+	@test -f $(PROCESSOR_KEYSTORE) || { echo "no $(PROCESSOR_KEYSTORE): start the processor first (make servers-up)"; exit 1; }
+	@$(WITH_ENV) rm -f $(TRUSTSTORE) $(TRUSTSTORE).pem; \
+	  out=$$(keytool -exportcert -rfc -alias default -keystore $(PROCESSOR_KEYSTORE) -storetype PKCS12 \
+	    -storepass "$$CA4_KEYSTORE_PASSWORD" -file $(TRUSTSTORE).pem 2>&1) || { echo "$$out"; exit 1; }; \
+	  out=$$(keytool -importcert -noprompt -alias ca4-processor -file $(TRUSTSTORE).pem -keystore $(TRUSTSTORE) \
+	    -storetype PKCS12 -storepass $(TRUSTSTORE_PASSWORD) 2>&1) || { echo "$$out"; exit 1; }; rm -f $(TRUSTSTORE).pem; \
+	  echo "truststore: $(TRUSTSTORE) (the processor's certificate; password $(TRUSTSTORE_PASSWORD))"
+
 run: build stack-up servers-up ## Build, start the whole pipeline, embed the sample images (DL4J producer) through it, leave it running
-	@$(WITH_ENV) java -jar $(PRODUCER_JAR) --api $(PROCESSOR_URL) --weights $(PRODUCER_WEIGHTS) \
-	  --receipts $(RECEIPTS) $(SAMPLE_IMAGES)
+	@$(MAKE) --no-print-directory truststore
+	@$(WITH_ENV) CA4_TRUSTSTORE_PASSWORD=$(TRUSTSTORE_PASSWORD) java -jar $(PRODUCER_JAR) --api $(PROCESSOR_HTTPS) \
+	  --truststore $(TRUSTSTORE) --weights $(PRODUCER_WEIGHTS) --receipts $(RECEIPTS) $(SAMPLE_IMAGES)
 	@java -cp $(DEMO_JAR) dev.ca4.demo.AwaitStored --receipts $(RECEIPTS) --worker $(WORKER_URL)
 	@$(WITH_ENV) echo; echo "Pipeline running:"; \
-	 echo "  processor API      $(PROCESSOR_URL)/metadata   (X-API-Key: see $(SECRETS))"; \
-	 echo "  processor HTTPS    https://localhost:9443/metadata"; \
-	 echo "  worker read API    $(WORKER_URL)/documents?limit=5   $(WORKER_URL)/stats"; \
+	 echo "  processor API      $(PROCESSOR_HTTPS)/metadata   $(PROCESSOR_URL)/metadata   (X-API-Key: see $(SECRETS))"; \
+	 echo "  TLS truststore     $(TRUSTSTORE)  (the processor's self-signed certificate; password $(TRUSTSTORE_PASSWORD))"; \
+	 echo "  worker read API    $(WORKER_HTTPS)/documents?limit=5   $(WORKER_URL)/stats"; \
 	 echo "  health             $(PROCESSOR_URL)/health   $(WORKER_URL)/health"; \
 	 echo "  metrics            $(PROCESSOR_URL)/metrics  $(WORKER_URL)/metrics"; \
-	 echo "  OpenAPI UI         $(PROCESSOR_URL)/openapi/ui   $(WORKER_URL)/openapi/ui"; \
-	 echo "  admin center       https://localhost:9443/adminCenter  (user $$CA4_ADMIN_USER, password in $(SECRETS))"; \
+	 echo "  OpenAPI UI         $(PROCESSOR_HTTPS)/openapi/ui   $(WORKER_HTTPS)/openapi/ui"; \
+	 echo "  admin center       $(PROCESSOR_HTTPS)/adminCenter   $(WORKER_HTTPS)/adminCenter  (user $$CA4_ADMIN_USER, password in $(SECRETS))"; \
 	 echo "Stop it with: make stop"
 
 stop: servers-down stack-down ## Stop the Liberty servers, then the local stack (idempotent)
@@ -126,11 +143,17 @@ test: secrets ## Run every test: unit, integration (real Kafka, store, S3, Liber
 # The integration tests run on a stack of their own, started empty under $(TEST_HOME): the data of
 # `make run` is neither used nor changed (its stack is stopped first: the ports are the same).
 TEST_HOME := $(LOCAL_HOME)/test
+# The servers under test also accept the ITs' own keys (processor-war it/.../TestKeys.java): a second key
+# (rotation), a revoked one that is still listed (its sha256 in CA4_API_REVOKED_KEYS), one limited to 1 event/s.
+IT_KEYS := ca4-it-second-key,ca4-it-revoked-key,ca4-it-limited-key
+IT_ENV  := CA4_API_KEYS=$$CA4_API_KEYS,$(IT_KEYS) \
+  CA4_API_REVOKED_KEYS=sha256:$$(printf %s ca4-it-revoked-key | sha256sum | cut -d' ' -f1) \
+  CA4_API_RATE_LIMIT_PER_KEY=ca4-it-limited-key=1/10
 test-java:
 	$(MVN) -q install -DskipTests -DskipITs -pl local-stack -am
 	rm -rf $(TEST_HOME)/data
 	$(STACK) start --home $(TEST_HOME)
-	rc=0; $(WITH_ENV) CA4_LOCAL_HOME=$(abspath $(TEST_HOME)) $(MVN) verify || rc=$$?; \
+	rc=0; $(WITH_ENV) CA4_LOCAL_HOME=$(abspath $(TEST_HOME)) $(IT_ENV) $(MVN) verify || rc=$$?; \
 	  $(STACK) stop --home $(TEST_HOME); exit $$rc
 
 # `make bench` runs on a stack of its own, started empty under $(BENCH_HOME): make run's data is untouched, and

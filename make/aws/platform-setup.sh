@@ -10,6 +10,10 @@
 #   Secret    app/ca4-edge-api-config    CA4_API_KEYS (sha256 of the key only), CA4_EDGE_API_URL
 #   Secret    app/ca4-liberty            CA4_ADMIN_USER, CA4_ADMIN_PASSWORD, CA4_KEYSTORE_PASSWORD (Liberty's
 #                                        admin user and keystore; generated once into $CA4_STATE_DIR/liberty.env)
+#   Secret    app/ca4-liberty-tls        key.p12: the HTTPS keystore of both servers (password CA4_KEYSTORE_PASSWORD):
+#                                        $CA4_TLS_KEYSTORE when set (your PKCS12, e.g. from your CA), else one
+#                                        generated once (self-signed, 2 years, the in-cluster service names) into
+#                                        $CA4_STATE_DIR/liberty-key.p12
 #
 # The API key itself stays in $CA4_STATE_DIR/api-key (git-ignored, 0600) for Colab and ca4-verify-e2e.
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -38,6 +42,21 @@ print("CA4_KEYSTORE_PASSWORD=" + secrets.token_hex(16))' > "$liberty_env")
   info "generated Liberty's admin and keystore passwords in $liberty_env"
 fi
 
+keystore="${CA4_TLS_KEYSTORE:-$CA4_STATE_DIR/liberty-key.p12}"
+if [ -n "${CA4_TLS_KEYSTORE:-}" ]; then
+  [ -s "$keystore" ] || die "CA4_TLS_KEYSTORE=$keystore: no such file (a PKCS12 keystore whose password is CA4_KEYSTORE_PASSWORD in $liberty_env)."
+elif [ ! -s "$keystore" ]; then
+  command -v keytool >/dev/null || die "keytool (JDK 17) is needed to generate the Liberty keystore, or set CA4_TLS_KEYSTORE."
+  ks_password=$(sed -n 's/^CA4_KEYSTORE_PASSWORD=//p' "$liberty_env")
+  # The password goes to keytool through the environment, never on its command line.
+  (umask 077 && CA4_KS_PASSWORD="$ks_password" keytool -genkeypair -alias default -keyalg RSA -keysize 3072 \
+      -validity 730 -dname "CN=processor.app.svc.cluster.local, O=ca4" \
+      -ext "SAN=dns:processor.app.svc.cluster.local,dns:worker.app.svc.cluster.local,dns:processor,dns:worker,dns:localhost" \
+      -storetype PKCS12 -keystore "$keystore" -storepass:env CA4_KS_PASSWORD >/dev/null 2>&1) \
+    || { rm -f "$keystore"; die "keytool could not generate $keystore."; }
+  info "generated Liberty's HTTPS keystore (self-signed) in $keystore"
+fi
+
 for ns in platform app monitoring; do
   kc create namespace "$ns" --dry-run=client -o yaml | kc apply -f - >/dev/null
 done
@@ -45,7 +64,7 @@ info "namespaces platform, app, monitoring present"
 
 tf_outputs_json | python3 "$(dirname "${BASH_SOURCE[0]}")/platform_objects.py" \
     --ca-bundle "$ca_bundle" --api-key-file "$api_key_file" --edge-api-url "${CA4_EDGE_API_URL:-}" \
-    --liberty-env "$liberty_env" \
+    --liberty-env "$liberty_env" --keystore "$keystore" \
   | kc apply -f -
 
 "$(dirname "${BASH_SOURCE[0]}")/deploy.sh" platform

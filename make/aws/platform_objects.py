@@ -17,7 +17,7 @@ def obj(kind, name, data, secret):
     body = {"apiVersion": "v1", "kind": kind, "metadata": {"name": name, "namespace": NAMESPACE, "labels": LABELS}}
     if secret:
         body["type"] = "Opaque"
-        body["data"] = {k: base64.b64encode(v.encode()).decode() for k, v in data.items()}
+        body["data"] = {k: base64.b64encode(v if isinstance(v, bytes) else v.encode()).decode() for k, v in data.items()}
     else:
         body["data"] = data
     return body
@@ -29,6 +29,7 @@ def main():
     parser.add_argument("--api-key-file", required=True)
     parser.add_argument("--edge-api-url", default="")
     parser.add_argument("--liberty-env", required=True, help="KEY=value lines: CA4_ADMIN_USER, CA4_ADMIN_PASSWORD, CA4_KEYSTORE_PASSWORD")
+    parser.add_argument("--keystore", required=True, help="PKCS12 keystore of both Liberty servers' HTTPS (password CA4_KEYSTORE_PASSWORD)")
     args = parser.parse_args()
 
     out = {k: v.get("value") for k, v in json.load(sys.stdin).items()}
@@ -47,6 +48,9 @@ def main():
     missing = [k for k in ("CA4_ADMIN_USER", "CA4_ADMIN_PASSWORD", "CA4_KEYSTORE_PASSWORD") if not liberty.get(k)]
     if missing:
         sys.exit(f"ca4-platform-setup: {args.liberty_env} lacks {', '.join(missing)}: delete it and run again.")
+    keystore = open(args.keystore, "rb").read()
+    if not keystore:
+        sys.exit(f"ca4-platform-setup: {args.keystore} is empty: delete it and run again.")
 
     items = [
         obj("Secret", "ca4-mongo-credentials", {
@@ -69,6 +73,7 @@ def main():
         }, secret=True),
         obj("Secret", "ca4-liberty", {k: liberty[k] for k in ("CA4_ADMIN_USER", "CA4_ADMIN_PASSWORD", "CA4_KEYSTORE_PASSWORD")},
             secret=True),
+        obj("Secret", "ca4-liberty-tls", {"key.p12": keystore}, secret=True),
     ]
     json.dump({"apiVersion": "v1", "kind": "List", "items": items}, sys.stdout, indent=2)
 

@@ -166,8 +166,9 @@ pass=$((pass + 1))
 printf 'ca4-test-key-0123456789\n' > "$T/state/api-key"
 printf -- '-----BEGIN CERTIFICATE-----\nMIIstand-in\n-----END CERTIFICATE-----\n' > "$T/state/ca.pem"
 printf 'CA4_ADMIN_USER=admin\nCA4_ADMIN_PASSWORD=adm-Pa55\nCA4_KEYSTORE_PASSWORD=ks-Pa55\n' > "$T/state/liberty.env"
+printf 'stand-in \x00\xff keystore' > "$T/state/key.p12"
 python3 "$REPO/make/aws/platform_objects.py" --ca-bundle "$T/state/ca.pem" --api-key-file "$T/state/api-key" \
-  --liberty-env "$T/state/liberty.env" > "$T/objects.json" <<'EOF'
+  --liberty-env "$T/state/liberty.env" --keystore "$T/state/key.p12" > "$T/objects.json" <<'EOF'
 {"documentdb_endpoint": {"value": "ca4-docdb.cluster-abc.us-east-1.docdb.amazonaws.com"},
  "documentdb_port": {"value": 27017}, "documentdb_username": {"value": "ca4admin"},
  "documentdb_password": {"value": "p#ss:w%rd"}, "region": {"value": "us-east-1"},
@@ -178,7 +179,7 @@ import base64, hashlib, json, sys, urllib.parse
 raw = open(sys.argv[1]).read()
 items = {(o["kind"], o["metadata"]["name"]): o for o in json.loads(raw)["items"]}
 assert set(items) == {("Secret", "ca4-mongo-credentials"), ("ConfigMap", "ca4-s3-config"), ("Secret", "ca4-edge-api-config"),
-                      ("Secret", "ca4-liberty")}, items.keys()
+                      ("Secret", "ca4-liberty"), ("Secret", "ca4-liberty-tls")}, items.keys()
 assert all(o["metadata"]["namespace"] == "app" for o in items.values())
 mongo = {k: base64.b64decode(v).decode() for k, v in items[("Secret", "ca4-mongo-credentials")]["data"].items()}
 uri = urllib.parse.urlparse(mongo["CA4_MONGO_URI"])
@@ -194,9 +195,10 @@ edge = {k: base64.b64decode(v).decode() for k, v in items[("Secret", "ca4-edge-a
 assert edge["CA4_API_KEYS"] == "sha256:" + hashlib.sha256(b"ca4-test-key-0123456789").hexdigest(), edge
 liberty = {k: base64.b64decode(v).decode() for k, v in items[("Secret", "ca4-liberty")]["data"].items()}
 assert liberty == {"CA4_ADMIN_USER": "admin", "CA4_ADMIN_PASSWORD": "adm-Pa55", "CA4_KEYSTORE_PASSWORD": "ks-Pa55"}, liberty
+assert base64.b64decode(items[("Secret", "ca4-liberty-tls")]["data"]["key.p12"]) == b"stand-in \x00\xff keystore", "the keystore, byte for byte"
 assert "ca4-test-key-0123456789" not in raw and "p#ss:w%rd" not in raw and "ks-Pa55" not in raw, "clear secrets must not appear outside base64 Secret data"
 PY
-say "ok: ca4-platform-setup builds ca4-mongo-credentials (TLS URI, CA), ca4-s3-config, ca4-edge-api-config (hashed API key) and ca4-liberty"
+say "ok: ca4-platform-setup builds ca4-mongo-credentials (TLS URI, CA), ca4-s3-config, ca4-edge-api-config (hashed API key), ca4-liberty and ca4-liberty-tls"
 pass=$((pass + 1))
 
 ################################################################################
@@ -218,7 +220,7 @@ cat > "$T/outputs.json" <<'EOF'
  "documentdb_username": {"value": "ca4admin"}, "documentdb_password": {"value": "s3cret-Pa55word"},
  "s3_bucket_name": {"value": "ca4-archive-123456789012"}}
 EOF
-rm -f "$T/state/api-key" "$T/state/liberty.env"
+rm -f "$T/state/api-key" "$T/state/liberty.env" "$T/state/liberty-key.p12"
 cp "$T/state/ca.pem" "$T/state/docdb-ca.pem"
 FAKES=(CA4_KUBECTL="$REPO/make/tests/fixtures/kubectl" CA4_TERRAFORM="$REPO/ansible/tests/fixtures/terraform"
        CA4_FAKE_TF_OUTPUTS="$T/outputs.json" CA4_FAKE_KUBECTL_LOG="$T/kubectl")
@@ -227,7 +229,7 @@ for target in ca4-platform-setup ca4-deploy-app; do
     || fail "make $target against a stand-in cluster failed:"$'\n'"$out"
 done
 python3 - "$T/kubectl" "$T/state/api-key" <<'PY' || fail "what ca4-platform-setup / ca4-deploy-app sent to the cluster (above)"
-import json, os, stat, sys
+import base64, json, os, stat, sys
 log, key_file = sys.argv[1], sys.argv[2]
 argv = open(os.path.join(log, "argv")).read()
 assert "s3cret-Pa55word" not in argv and open(key_file).read().strip() not in argv, "a secret was passed on a kubectl command line"
@@ -236,7 +238,11 @@ stdin = [open(os.path.join(log, f)).read() for f in sorted(os.listdir(log)) if f
 namespaces = [s.split("name: ")[1].strip() for s in stdin if "kind: Namespace" in s]
 assert namespaces == ["platform", "app", "monitoring"], namespaces
 lists = [json.loads(s) for s in stdin if s.lstrip().startswith("{")]
-assert len(lists) == 1 and {i["metadata"]["name"] for i in lists[0]["items"]} == {"ca4-mongo-credentials", "ca4-s3-config", "ca4-edge-api-config", "ca4-liberty"}
+assert len(lists) == 1 and {i["metadata"]["name"] for i in lists[0]["items"]} == {"ca4-mongo-credentials", "ca4-s3-config", "ca4-edge-api-config", "ca4-liberty", "ca4-liberty-tls"}
+keystore = os.path.join(os.path.dirname(key_file), "liberty-key.p12")
+assert stat.S_IMODE(os.stat(keystore).st_mode) == 0o600, "the generated keystore must be 0600"
+tls = [i for i in lists[0]["items"] if i["metadata"]["name"] == "ca4-liberty-tls"][0]
+assert base64.b64decode(tls["data"]["key.p12"]) == open(keystore, "rb").read(), "ca4-liberty-tls holds the generated keystore"
 liberty_env = os.path.join(os.path.dirname(key_file), "liberty.env")
 assert stat.S_IMODE(os.stat(liberty_env).st_mode) == 0o600, "liberty.env must be 0600"
 assert open(liberty_env).read().split("CA4_ADMIN_PASSWORD=")[1].split()[0] not in argv, "a password was passed on a kubectl command line"

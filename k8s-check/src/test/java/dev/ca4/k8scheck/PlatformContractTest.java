@@ -60,11 +60,13 @@ class PlatformContractTest {
         Files.writeString(tmp.resolve("ca.pem"), "-----BEGIN CERTIFICATE-----\nx\n-----END CERTIFICATE-----\n");
         Files.writeString(tmp.resolve("api-key"), "k\n");
         Files.writeString(tmp.resolve("liberty.env"), "CA4_ADMIN_USER=admin\nCA4_ADMIN_PASSWORD=a\nCA4_KEYSTORE_PASSWORD=b\n");
+        Files.write(tmp.resolve("key.p12"), new byte[]{1, 2, 3});
         Path outputs = Files.writeString(tmp.resolve("outputs.json"), """
                 {"documentdb_endpoint": {"value": "db"}, "documentdb_port": {"value": 27017}, "documentdb_username": {"value": "u"},
                  "documentdb_password": {"value": "p"}, "region": {"value": "us-east-1"}, "s3_bucket_name": {"value": "b"}}""");
         String json = Repo.run(List.of("sh", "-c", "python3 make/aws/platform_objects.py --ca-bundle " + tmp.resolve("ca.pem")
-                + " --api-key-file " + tmp.resolve("api-key") + " --liberty-env " + tmp.resolve("liberty.env") + " < " + outputs));
+                + " --api-key-file " + tmp.resolve("api-key") + " --liberty-env " + tmp.resolve("liberty.env")
+                + " --keystore " + tmp.resolve("key.p12") + " < " + outputs));
         Map<String, Set<String>> created = new TreeMap<>();
         for (JsonNode item : new ObjectMapper().readTree(json).get("items")) {
             Set<String> keys = new TreeSet<>();

@@ -77,6 +77,34 @@ class WarContractTest {
         assertEquals(caFile, mount.getMountPath() + "/ca.pem", "CA4_MONGO_TLS_CA_FILE must be where the worker mounts ca.pem");
     }
 
+    /** On AWS both servers serve HTTPS with the keystore of the Secret ca4-liberty-tls, mounted read-only. */
+    @org.junit.jupiter.api.Test
+    void theHttpsKeystoreIsMountedFromItsSecretWhereLibertyLooksForIt() {
+        Manifests m = Manifests.render("k8s/app/overlays/aws");
+        assertTrue(Repo.read(WarFacts.COMMON).contains("location=\"${ca4.keystore.location}\""),
+                "ca4-common.xml's defaultKeyStore reads its location from ca4.keystore.location");
+        var secretKeys = Templates.objects().stream().filter(o -> o.getMetadata().getName().equals("ca4-liberty-tls"))
+                .map(o -> ((io.fabric8.kubernetes.api.model.Secret) o).getStringData().keySet()).findFirst().orElseThrow();
+        assertEquals(Set.of("key.p12"), secretKeys);
+        for (String svc : List.of("processor", "worker")) {
+            var pod = m.find(Deployment.class, "app", svc).orElseThrow().getSpec().getTemplate().getSpec();
+            Container c = pod.getContainers().get(0);
+            var volume = pod.getVolumes().stream().filter(v -> v.getSecret() != null
+                    && "ca4-liberty-tls".equals(v.getSecret().getSecretName())).findFirst()
+                    .orElseThrow(() -> new AssertionError(svc + " has no volume of Secret ca4-liberty-tls"));
+            var mount = c.getVolumeMounts().stream().filter(v -> v.getName().equals(volume.getName())).findFirst()
+                    .orElseThrow(() -> new AssertionError(svc + " does not mount " + volume.getName()));
+            assertTrue(Boolean.TRUE.equals(mount.getReadOnly()), svc + ": the keystore mount is read-only");
+            String location = c.getEnv().stream().filter(e -> e.getName().equals("CA4_KEYSTORE_LOCATION")).findFirst()
+                    .orElseThrow(() -> new AssertionError(svc + " lacks CA4_KEYSTORE_LOCATION")).getValue();
+            String file = volume.getSecret().getItems().stream().filter(i -> i.getKey().equals("key.p12")).findFirst()
+                    .orElseThrow().getPath();
+            assertEquals(mount.getMountPath() + "/" + file, location, svc + ": CA4_KEYSTORE_LOCATION is the mounted key.p12");
+            assertTrue(c.getEnvFrom().stream().anyMatch(e -> e.getSecretRef() != null
+                    && e.getSecretRef().getName().equals("ca4-liberty")), svc + " gets CA4_KEYSTORE_PASSWORD from ca4-liberty");
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"k8s/app/overlays/aws", "k8s/app/overlays/local"})
     void bothServersReachTheKafkaBootstrapServiceAndTopicsExist(String overlay) {

@@ -42,6 +42,10 @@ public class MetadataResource {
     ProcessorMetrics metrics;
     @Inject
     BatchIngest batchIngest;
+    @Inject
+    ApiKeys keys;
+    @Inject
+    RateLimiter rateLimiter;
 
     private final EventValidator validator = new EventValidator();
 
@@ -52,11 +56,15 @@ public class MetadataResource {
     @APIResponse(responseCode = "202", description = "Accepted: {event_id, partition, offset}")
     @APIResponse(responseCode = "400", description = "Schema violation (problem+json naming field and rule)")
     @APIResponse(responseCode = "401", description = "Missing or unknown X-API-Key")
-    @APIResponse(responseCode = "413", description = "Body over ca4.api.max-event-bytes")
+    @APIResponse(responseCode = "413", description = "Body over ca4.api.max-event-bytes or a JSON limit (errors[0].rule "
+            + "limit:max-string-length, limit:max-array-elements, ...)")
     @APIResponse(responseCode = "415", description = "Content-Type is not application/json")
+    @APIResponse(responseCode = "429", description = "Over this API key's rate limit; retry after Retry-After")
     @APIResponse(responseCode = "503", description = "Kafka unavailable; retry after Retry-After with the same event_id")
-    public CompletionStage<Response> ingest(InputStream body, @HeaderParam("Content-Length") String length) {
+    public CompletionStage<Response> ingest(InputStream body, @HeaderParam("Content-Length") String length,
+                                            @HeaderParam(ApiKeyFilter.HEADER) String apiKey) {
         Instant receivedAt = Instant.now();
+        rateLimiter.acquire(accepted(apiKey), 1);
         byte[] bytes = RequestBody.read(body, length, config.maxEventBytes());
         metrics.requestSize(bytes.length);
         GpuMetadataEvent event = validOrThrow(parse(bytes)).withReceivedAt(receivedAt);
@@ -83,8 +91,10 @@ public class MetadataResource {
     @APIResponse(responseCode = "207", description = "Some items rejected (400) or not published (503)")
     @APIResponse(responseCode = "400", description = "Not an array, empty, or every item invalid")
     @APIResponse(responseCode = "413", description = "Over ca4.api.max-batch-bytes or ca4.api.max-batch-size")
+    @APIResponse(responseCode = "429", description = "Over this API key's rate limit (one token per event)")
     @APIResponse(responseCode = "503", description = "Kafka unavailable for every valid item")
-    public CompletionStage<Response> ingestBatch(InputStream body, @HeaderParam("Content-Length") String length) {
+    public CompletionStage<Response> ingestBatch(InputStream body, @HeaderParam("Content-Length") String length,
+                                                 @HeaderParam(ApiKeyFilter.HEADER) String apiKey) {
         Instant receivedAt = Instant.now();
         byte[] bytes = RequestBody.read(body, length, config.maxBatchBytes());
         metrics.requestSize(bytes.length);
@@ -97,12 +107,22 @@ public class MetadataResource {
             throw new ProblemException(Problem.of(413, "batch-too-large", "Batch Too Large",
                     "a batch holds at most " + config.maxBatchSize() + " events, got " + root.size()));
         }
+        rateLimiter.acquire(accepted(apiKey), root.size());
         return batchIngest.ingest(root, receivedAt, validator);
+    }
+
+    /** {@link ApiKeyFilter} already refused any other request. */
+    private ApiKeys.Match accepted(String apiKey) {
+        return keys.match(apiKey).orElseThrow(() -> new IllegalStateException("API key filter bypassed"));
     }
 
     private static JsonNode parse(byte[] bytes) {
         try {
             return EventJson.parse(bytes);
+        } catch (EventJson.LimitExceededException e) {
+            throw new ProblemException(new Problem("urn:ca4:problem:payload-too-large", "Payload Too Large", 413,
+                    "body exceeds the JSON limit " + e.limit() + ": " + e.getMessage(),
+                    List.of(new Problem.FieldError("$", "limit:" + e.limit(), e.getMessage()))));
         } catch (EventJson.MalformedJsonException e) {
             throw new ProblemException(Problem.invalid(List.of(Violation.of("$", "json",
                     "body is not valid JSON: " + e.getMessage()))));

@@ -19,6 +19,22 @@ public class ProcessorConfig {
     Optional<String> apiKeysFile;
 
     @Inject
+    @ConfigProperty(name = "ca4.api.revoked-keys")
+    Optional<String> revokedKeys;
+
+    @Inject
+    @ConfigProperty(name = "ca4.api.rate-limit.events-per-second")
+    long rateLimitEventsPerSecond;
+
+    @Inject
+    @ConfigProperty(name = "ca4.api.rate-limit.burst")
+    long rateLimitBurst;
+
+    @Inject
+    @ConfigProperty(name = "ca4.api.rate-limit.per-key")
+    Optional<String> rateLimitPerKey;
+
+    @Inject
     @ConfigProperty(name = "ca4.api.max-event-bytes")
     long maxEventBytes;
 
@@ -56,6 +72,22 @@ public class ProcessorConfig {
 
     public String apiKeysFile() {
         return apiKeysFile.orElse("");
+    }
+
+    public String revokedKeys() {
+        return revokedKeys.orElse("");
+    }
+
+    public long rateLimitEventsPerSecond() {
+        return rateLimitEventsPerSecond;
+    }
+
+    public long rateLimitBurst() {
+        return rateLimitBurst;
+    }
+
+    public String rateLimitPerKey() {
+        return rateLimitPerKey.orElse("");
     }
 
     public long maxEventBytes() {

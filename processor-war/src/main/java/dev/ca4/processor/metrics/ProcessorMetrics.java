@@ -24,7 +24,7 @@ public class ProcessorMetrics {
     /** The rejection reasons the API can give, so each series exists (at 0) from the start. */
     public static final List<String> REASONS = List.of("invalid-event", "payload-too-large",
             "unsupported-media-type", "unauthorized", "kafka-unavailable", "batch-too-large", "not-found",
-            "method-not-allowed", "internal-error");
+            "method-not-allowed", "rate-limited", "internal-error");
 
     private static final Metadata ACCEPTED = Metadata.builder().withName("ca4.processor.events.accepted")
             .withDescription("Events acknowledged by Kafka and answered 202").build();

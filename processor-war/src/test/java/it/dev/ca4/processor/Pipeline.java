@@ -46,8 +46,13 @@ final class Pipeline {
     }
 
     static RequestSpecification api() {
+        return api(apiKey());
+    }
+
+    /** The API with another key: the test keys `make test-java` configures (see {@link TestKeys}). */
+    static RequestSpecification api(String key) {
         return RestAssured.given().baseUri("http://localhost:" + System.getProperty("microshed_http_port", "9080"))
-                .header("X-API-Key", apiKey()).contentType("application/json");
+                .header("X-API-Key", key).contentType("application/json");
     }
 
     /** Sum of end offsets of the topic: moves when anything is published. */

@@ -1,6 +1,7 @@
 package dev.ca4.producer.cli;
 
 import dev.ca4.producer.BuildInfo;
+import dev.ca4.producer.client.Tls;
 import dev.ca4.producer.embed.WeightsException;
 import dev.ca4.producer.gpu.BackendCheck;
 import dev.ca4.producer.run.Summary;
@@ -28,7 +29,7 @@ import java.util.concurrent.Callable;
                 "1:some image failed: unreadable, rejected, or not accepted before giving up",
                 "2:invalid options or no input images",
                 "3:weights unavailable (missing/corrupt file, failed download)",
-                "4:the processor refused the API key",
+                "4:the processor refused the API key, or its TLS certificate is not trusted",
                 "5:internal error",
                 "6:ND4J backend unavailable (CUDA jar without an NVIDIA GPU/driver)"})
 public class ProducerCommand implements Callable<Integer> {
@@ -50,6 +51,24 @@ public class ProducerCommand implements Callable<Integer> {
             description = "X-API-Key for the processor (default: env CA4_API_KEY, else the first of CA4_API_KEYS). "
                     + "Never printed.")
     String apiKey;
+
+    @Option(names = "--truststore", paramLabel = "FILE",
+            description = "PKCS12 file with the processor's certificate or CA, trusted besides the JVM's CAs "
+                    + "(https API; make run writes .local/ca4-truststore.p12).")
+    Path truststore;
+
+    @Option(names = "--truststore-password", paramLabel = "PASSWORD", showDefaultValue = CommandLine.Help.Visibility.NEVER,
+            description = "Password of --truststore (default: env CA4_TRUSTSTORE_PASSWORD, else none).")
+    String truststorePassword;
+
+    @Option(names = "--cacert", paramLabel = "FILE",
+            description = "PEM file with the processor's certificate or CA, trusted besides the JVM's CAs.")
+    Path caCert;
+
+    @Option(names = "--insecure",
+            description = "Do not verify the processor's TLS certificate or host name (testing only: anyone on the "
+                    + "path could read the API key and the events). Prints a warning.")
+    boolean insecure;
 
     @Option(names = {"-w", "--weights"}, paramLabel = "imagenet|random|PATH", defaultValue = "imagenet",
             description = "imagenet: DL4J's pretrained resnet50_dl4j_inference.v3.zip from "
@@ -120,6 +139,9 @@ public class ProducerCommand implements Callable<Integer> {
     @Option(names = {"-v", "--verbose"}, description = "More log lines on stderr (-v: ND4J start-up; -vv: debug).")
     boolean[] verbose = new boolean[0];
 
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     private final Map<String, String> env;
 
     public ProducerCommand() {
@@ -162,6 +184,11 @@ public class ProducerCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         LoggingSetup.configure(verbose.length);
         ProducerSettings settings = settings();
+        if (settings.tls().insecure()) {
+            spec.commandLine().getErr().println("ca4-producer: WARNING: --insecure: the processor's TLS certificate "
+                    + "and host name are NOT verified; use --truststore or --cacert outside of tests");
+            spec.commandLine().getErr().flush();
+        }
         Summary summary = new ProducerRun(settings).execute();
         (settings.eventsToStdout() ? System.err : System.out).println(summary.render());
         if (summary.abortReason() != null) {
@@ -189,9 +216,26 @@ public class ProducerCommand implements Callable<Integer> {
         String key = apiKey != null ? apiKey : env.getOrDefault("CA4_API_KEY",
                 env.getOrDefault("CA4_API_KEYS", "").split(",")[0]).strip();
         require(noPost || !key.isBlank(), "no API key: pass --api-key or set CA4_API_KEY (or use --dry-run)");
+        require(!insecure || (truststore == null && caCert == null),
+                "--insecure turns verification off: it cannot go with --truststore or --cacert");
+        require(truststore == null || java.nio.file.Files.isReadable(truststore), "--truststore " + truststore
+                + ": no such readable file");
+        require(caCert == null || java.nio.file.Files.isReadable(caCert), "--cacert " + caCert
+                + ": no such readable file");
+        String password = truststorePassword != null ? truststorePassword
+                : env.getOrDefault("CA4_TRUSTSTORE_PASSWORD", "");
+        Tls tls = new Tls(truststore, password.toCharArray(), caCert, insecure);
+        if (!noPost && api.getScheme() != null && api.getScheme().equals("https")) {
+            try {
+                tls.context(); // a wrong password or file fails here, before any image is embedded
+            } catch (IllegalArgumentException e) {
+                throw new ExitException(ExitCodes.INVALID_INPUT, e.getMessage());
+            }
+        }
         return new ProducerSettings(inputs, listFiles, api, key, weights, layer, modelName, batchSize, concurrency,
                 decodeThreads, Map.copyOf(tags), runId, noPost, output, receipts, giveUpAfterSeconds,
-                downloadTimeoutSeconds, chosen, threads == 0 ? Runtime.getRuntime().availableProcessors() : threads);
+                downloadTimeoutSeconds, chosen, threads == 0 ? Runtime.getRuntime().availableProcessors() : threads,
+                tls);
     }
 
     private static void require(boolean ok, String message) {

@@ -76,7 +76,7 @@ final class ProducerRun {
     private EventSink sink() throws IOException {
         if (!s.noPost()) {
             return new HttpSink(new ProcessorClient(s.api(), s.apiKey(), Backoff.standard(),
-                    Duration.ofSeconds(s.giveUpAfterSeconds())), s.concurrency());
+                    Duration.ofSeconds(s.giveUpAfterSeconds()), s.tls()), s.concurrency());
         }
         if (s.output() == null) {
             return new JsonLinesSink(System.out, false);

@@ -1,5 +1,6 @@
 package dev.ca4.producer.cli;
 
+import dev.ca4.producer.client.Tls;
 import dev.ca4.producer.embed.Engine;
 
 import java.net.URI;
@@ -12,11 +13,12 @@ import java.util.Map;
  *
  * @param noPost  events go to {@code output} (or stdout) instead of the API
  * @param runId   null: generate one
+ * @param tls     how an https API's certificate is verified
  */
 record ProducerSettings(List<Path> inputs, List<Path> listFiles, URI api, String apiKey, String weights,
                         String layer, String modelName, int batchSize, int concurrency, int decodeThreads,
                         Map<String, String> tags, String runId, boolean noPost, Path output, Path receipts,
-                        int giveUpAfterSeconds, int downloadTimeoutSeconds, Engine engine, int threads) {
+                        int giveUpAfterSeconds, int downloadTimeoutSeconds, Engine engine, int threads, Tls tls) {
 
     boolean eventsToStdout() {
         return noPost && output == null;
@@ -24,6 +26,7 @@ record ProducerSettings(List<Path> inputs, List<Path> listFiles, URI api, String
 
     @Override
     public String toString() {
-        return "ProducerSettings[api=" + api + ", weights=" + weights + ", engine=" + engine + ", batchSize=" + batchSize + "]"; // no key
+        return "ProducerSettings[api=" + api + ", weights=" + weights + ", engine=" + engine + ", batchSize=" + batchSize
+                + ", " + tls + "]"; // no key, no password
     }
 }

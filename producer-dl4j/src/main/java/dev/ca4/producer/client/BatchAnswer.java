@@ -37,6 +37,9 @@ record BatchAnswer(int status, JsonNode body, boolean retryable, Duration retryA
         if (retryable) {
             return null;
         }
+        if (error != null) {
+            return new Outcome(eventId, Outcome.Kind.FAILED, status, error);
+        }
         Outcome.Kind kind = status >= 400 && status < 500 ? Outcome.Kind.REJECTED : Outcome.Kind.FAILED;
         return new Outcome(eventId, kind, status, "HTTP " + status + ": " + problemMessage());
     }

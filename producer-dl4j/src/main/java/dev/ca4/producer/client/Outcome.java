@@ -3,10 +3,14 @@ package dev.ca4.producer.client;
 /**
  * What became of one event.
  *
- * @param status HTTP status the event ended with (202 accepted), 0 when no answer came
+ * @param status HTTP status the event ended with (202 accepted), 0 when no answer came, {@link #TLS_FAILED}
+ *               when the TLS handshake failed (the server's certificate is not trusted)
  * @param detail the server's problem message or the last error; null when accepted
  */
 public record Outcome(String eventId, Kind kind, int status, String detail) {
+
+    /** {@link #status()} of an event whose POST failed the TLS handshake: nothing later can succeed either. */
+    public static final int TLS_FAILED = -1;
 
     public enum Kind {
         /** The processor accepted it (Kafka acknowledged). */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.ca4.event.EventJson;
 import dev.ca4.event.GpuMetadataEvent;
 
+import javax.net.ssl.SSLHandshakeException;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -32,7 +33,12 @@ public final class ProcessorClient {
     private final Duration giveUpAfter;
 
     public ProcessorClient(URI api, String apiKey, Backoff backoff, Duration giveUpAfter) {
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        this(api, apiKey, backoff, giveUpAfter, Tls.verifyWithDefaults());
+    }
+
+    /** @param tls how an {@code https} API's certificate is verified */
+    public ProcessorClient(URI api, String apiKey, Backoff backoff, Duration giveUpAfter, Tls tls) {
+        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).sslContext(tls.context()).build();
         this.batchUri = batchUri(api);
         this.apiKey = apiKey;
         this.backoff = backoff;
@@ -94,6 +100,10 @@ public final class ProcessorClient {
             JsonNode body = parse(r.body());
             return new BatchAnswer(r.statusCode(), body, RETRIED.contains(r.statusCode()),
                     retryAfter(r.headers().firstValue("Retry-After").orElse(null)));
+        } catch (SSLHandshakeException e) {
+            // An untrusted certificate or a wrong host name does not heal by retrying: end the events at once.
+            return new BatchAnswer(Outcome.TLS_FAILED, null, false, null, "TLS handshake with "
+                    + batchUri.getHost() + ":" + batchUri.getPort() + " failed (" + e.getMessage() + "): " + Tls.HINT);
         } catch (IOException e) {
             // Refused, reset or timed out: nothing was acknowledged, so the same events are sent again.
             return BatchAnswer.noAnswer(e.getClass().getSimpleName() + (e.getMessage() == null ? ""

@@ -37,6 +37,9 @@ public final class RunStats {
         if (o.status() == 401 || o.status() == 403) {
             abort("the processor refused the API key (HTTP " + o.status() + "): " + o.detail());
         }
+        if (o.status() == Outcome.TLS_FAILED) {
+            abort(o.detail());
+        }
     }
 
     /** An image that produced no event (unreadable, not an image, inference failed). */
@@ -51,7 +54,7 @@ public final class RunStats {
         }
     }
 
-    /** Stops the run: nothing further can succeed (the API refuses the key). The first reason wins. */
+    /** Stops the run: nothing further can succeed (the API refuses the key, TLS fails). The first reason wins. */
     public void abort(String reason) {
         abortReason.compareAndSet(null, reason);
     }

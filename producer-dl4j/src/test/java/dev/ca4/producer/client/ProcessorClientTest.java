@@ -40,6 +40,7 @@ class ProcessorClientTest {
     private final Deque<Reply> script = new ConcurrentLinkedDeque<>();
     private final List<JsonNode> received = new ArrayList<>();
     private final List<String> keys = new ArrayList<>();
+    private final List<Long> arrivals = new ArrayList<>();
     private HttpServer server;
 
     private URI start() throws IOException {
@@ -50,6 +51,7 @@ class ProcessorClientTest {
     }
 
     private synchronized void answer(HttpExchange ex) throws IOException {
+        arrivals.add(System.nanoTime());
         received.add(EventJson.MAPPER.readTree(ex.getRequestBody().readAllBytes()));
         keys.add(ex.getRequestHeaders().getFirst("X-API-Key"));
         Reply r = script.size() > 1 ? script.poll() : script.peek();
@@ -107,6 +109,21 @@ class ProcessorClientTest {
             assertEquals(ids, idsOfRequest(i), "attempt " + i + " carries the same event_ids");
         }
         assertEquals(List.of(KEY, KEY, KEY), keys);
+    }
+
+    /** The processor's rate limiter answers 429 with Retry-After in seconds: the client waits at least that long. */
+    @Test
+    void tooManyRequestsWaitsAtLeastRetryAfterBeforeTheRetry() throws Exception {
+        URI api = start();
+        script.add(new Reply(429, "{\"title\":\"Too Many Requests\",\"detail\":\"rate limit\"}", "2"));
+        script.add(new Reply(202, "{\"accepted\":1}", null));
+
+        List<Outcome> outcomes = client(api, Duration.ofSeconds(30)).send(events(1));
+
+        assertEquals(Outcome.Kind.ACCEPTED, outcomes.get(0).kind());
+        assertEquals(2, arrivals.size());
+        long waitedMs = (arrivals.get(1) - arrivals.get(0)) / 1_000_000;
+        assertTrue(waitedMs >= 2000, "retried after " + waitedMs + " ms, Retry-After was 2 s");
     }
 
     @Test

@@ -64,8 +64,11 @@ public class DeadLetterReporter {
         }));
         return done.orTimeout(10, TimeUnit.SECONDS).thenRun(() -> {
             metrics.deadLettered();
+            // The JSON parser's message quotes the payload ("Unrecognized token '...'"): payloads are never
+            // logged, so a not-json reason stays in the DLQ record's header only.
             LOG.warning("dead-lettered " + origin + " key=" + origin.key() + " code=" + reason.code() + ": "
-                    + reason.message());
+                    + (reason.code().equals("not-json") ? "not JSON (the parser's detail is in the DLQ record's "
+                    + H_REASON + " header)" : reason.message()));
         });
     }
 
