@@ -9,6 +9,7 @@ import dev.ca4.bench.pipeline.Endpoints;
 import dev.ca4.bench.pipeline.EventStore;
 import dev.ca4.bench.pipeline.Events;
 import dev.ca4.bench.pipeline.PipelineKafka;
+import dev.ca4.bench.pipeline.PipelineTarget;
 import dev.ca4.bench.pipeline.ProducerSettings;
 import dev.ca4.bench.pipeline.TopicFiller;
 import dev.ca4.bench.pipeline.WorkerControl;
@@ -58,25 +59,8 @@ public class BenchCommand implements Callable<Integer> {
     @Option(names = {"-l", "--label"}, defaultValue = "", description = "Free text kept in the results (e.g. a change tried).")
     String label;
 
-    @Option(names = {"-a", "--api"}, defaultValue = "http://localhost:9080", description = "Processor base URL (default: ${DEFAULT-VALUE}).")
-    URI api;
-
-    @Option(names = {"-w", "--worker"}, defaultValue = "http://localhost:9081", description = "Worker base URL (default: ${DEFAULT-VALUE}).")
-    URI worker;
-
-    @Option(names = {"-k", "--api-key"}, defaultValue = "${env:CA4_API_KEYS}",
-            description = "API key (default: the first of $CA4_API_KEYS; never printed).")
-    String apiKey;
-
-    @Option(names = "--kafka", defaultValue = "127.0.0.1:9092", description = "Kafka bootstrap (default: ${DEFAULT-VALUE}).")
-    String kafka;
-
-    @Option(names = "--mongo", defaultValue = "mongodb://127.0.0.1:27017", description = "Store URI (default: ${DEFAULT-VALUE}).")
-    String mongo;
-
-    @Option(names = "--worker-server", defaultValue = "worker-war/target/liberty/wlp/bin/server",
-            description = "Liberty script that stops and starts the worker (default: ${DEFAULT-VALUE}).")
-    Path workerServer;
+    @CommandLine.Mixin
+    PipelineTarget target;
 
     @Option(names = "--processor-config", defaultValue = "processor-war/src/main/resources/META-INF/microprofile-config.properties",
             description = "The processor's config, whose Kafka producer settings the bench copies (default: ${DEFAULT-VALUE}).")
@@ -117,7 +101,7 @@ public class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         boolean pipeline = scenarios.stream().anyMatch(s -> !s.equals("producer"));
-        if (pipeline && (apiKey == null || apiKey.isBlank())) {
+        if (pipeline && !target.hasApiKey()) {
             throw new CommandLine.ParameterException(new CommandLine(this), "no API key: set --api-key or CA4_API_KEYS");
         }
         List<String> unknown = scenarios.stream().filter(s -> !SCENARIOS.contains(s)).toList();
@@ -132,16 +116,15 @@ public class BenchCommand implements Callable<Integer> {
         Instant started = Instant.now();
         MachineInfo machine = MachineInfo.detect();
         LoadAverage loadBefore = LoadAverage.now();
-        Endpoints endpoints = new Endpoints(api, worker, pipeline ? apiKey.split(",")[0].strip() : "", kafka,
-                "gpu-metadata", "ca4-worker", mongo, "ca4", "gpu_metadata", workerServer);
+        Endpoints endpoints = target.endpoints(pipeline);
         Events events = new Events(dim);
         TopicFiller filler = pipeline
-                ? new TopicFiller(ProducerSettings.load(processorConfig, kafka), endpoints.topic(), events) : null;
+                ? new TopicFiller(ProducerSettings.load(processorConfig, target.kafka), endpoints.topic(), events) : null;
         List<Section> sections = new ArrayList<>();
         boolean failed = false;
-        try (BenchContext ctx = new BenchContext(plan, endpoints, events, new WorkerControl(workerServer, worker),
-                pipeline ? new PipelineKafka(kafka, endpoints.topic(), endpoints.group()) : null,
-                pipeline ? new EventStore(mongo, endpoints.database(), endpoints.collection()) : null,
+        try (BenchContext ctx = new BenchContext(plan, endpoints, events, new WorkerControl(target.workerServer, target.worker),
+                pipeline ? new PipelineKafka(target.kafka, endpoints.topic(), endpoints.group()) : null,
+                pipeline ? new EventStore(target.mongo, endpoints.database(), endpoints.collection()) : null,
                 Files.createTempDirectory("ca4-bench"))) {
             ctx.log("machine: " + machine.cores() + " cores, load average " + loadBefore + ", commit "
                     + machine.gitCommit());

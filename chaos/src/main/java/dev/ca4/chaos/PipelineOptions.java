@@ -3,6 +3,8 @@ package dev.ca4.chaos;
 import dev.ca4.bench.pipeline.Endpoints;
 import dev.ca4.bench.pipeline.EventStore;
 import dev.ca4.bench.pipeline.PipelineKafka;
+import dev.ca4.bench.pipeline.PipelineTarget;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.net.URI;
@@ -10,29 +12,12 @@ import java.nio.file.Path;
 
 /** Where the pipeline is and how to drive it; the defaults are make's (fixed ports, DESIGN.md names). */
 public class PipelineOptions {
-    @Option(names = {"-a", "--api"}, defaultValue = "http://localhost:9080", description = "Processor base URL (default: ${DEFAULT-VALUE}).")
-    URI api;
-
-    @Option(names = {"-w", "--worker"}, defaultValue = "http://localhost:9081", description = "Worker base URL (default: ${DEFAULT-VALUE}).")
-    URI worker;
-
-    @Option(names = {"-k", "--api-key"}, defaultValue = "${env:CA4_API_KEYS}",
-            description = "API key (default: the first of $CA4_API_KEYS; never printed).")
-    String apiKey;
-
-    @Option(names = "--kafka", defaultValue = "127.0.0.1:9092", description = "Kafka bootstrap (default: ${DEFAULT-VALUE}).")
-    String kafka;
-
-    @Option(names = "--mongo", defaultValue = "mongodb://127.0.0.1:27017", description = "Store URI (default: ${DEFAULT-VALUE}).")
-    String mongo;
+    @Mixin
+    PipelineTarget target;
 
     @Option(names = "--processor-server", defaultValue = "processor-war/target/liberty/wlp/bin/server",
             description = "Liberty script of the processor (default: ${DEFAULT-VALUE}).")
     Path processorServer;
-
-    @Option(names = "--worker-server", defaultValue = "worker-war/target/liberty/wlp/bin/server",
-            description = "Liberty script of the worker (default: ${DEFAULT-VALUE}).")
-    Path workerServer;
 
     @Option(names = "--stack-jar", defaultValue = "local-stack/target/local-stack.jar",
             description = "The local stack's CLI (default: ${DEFAULT-VALUE}).")
@@ -50,11 +35,7 @@ public class PipelineOptions {
     Path resultsDir;
 
     Endpoints endpoints() {
-        if (apiKey == null || apiKey.isBlank()) {
-            throw new IllegalArgumentException("no API key: set --api-key or CA4_API_KEYS");
-        }
-        return new Endpoints(api, worker, apiKey.split(",")[0].strip(), kafka, "gpu-metadata", "ca4-worker", mongo,
-                "ca4", "gpu_metadata", workerServer);
+        return target.endpoints(true);
     }
 
     Pipeline pipeline() {
@@ -65,10 +46,10 @@ public class PipelineOptions {
                     env("CA4_S3_ACCESS_KEY", "ca4-local"), env("CA4_S3_SECRET_KEY", "ca4-local-secret"),
                     env("CA4_S3_BUCKET", "ca4-archive"));
         }
-        return new Pipeline(e, new LibertyServer("processor", processorServer, api),
-                new LibertyServer("worker", workerServer, worker), new StackControl(stackJar, stackHome),
-                new EventStore(mongo, e.database(), e.collection()), new PipelineKafka(kafka, e.topic(), e.group()),
-                a, new Poison(kafka, e.topic(), "gpu-metadata-dlq"));
+        return new Pipeline(e, new LibertyServer("processor", processorServer, target.api),
+                new LibertyServer("worker", target.workerServer, target.worker), new StackControl(stackJar, stackHome),
+                new EventStore(target.mongo, e.database(), e.collection()), new PipelineKafka(target.kafka, e.topic(), e.group()),
+                a, new Poison(target.kafka, e.topic(), "gpu-metadata-dlq"));
     }
 
     private static String env(String name, String fallback) {
