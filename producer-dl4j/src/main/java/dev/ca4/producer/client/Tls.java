@@ -16,9 +16,7 @@ import java.security.cert.Certificate;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * How the producer trusts the processor's HTTPS certificate. Verification is on by default: the JVM's trusted
@@ -49,10 +47,12 @@ public record Tls(Path truststore, char[] truststorePassword, Path caCert, boole
             } else if (truststore == null && caCert == null) {
                 return SSLContext.getDefault();
             } else {
-                List<X509ExtendedTrustManager> managers = new ArrayList<>();
-                managers.add(trustManager(extraTrust()));
-                managers.add(trustManager(null)); // the JVM's cacerts
-                ctx.init(null, new TrustManager[]{new AnyOf(managers)}, null);
+                KeyStore trusted = extraTrust();
+                int i = 0;
+                for (X509Certificate ca : trustManager(null).getAcceptedIssuers()) { // the JVM's cacerts
+                    trusted.setCertificateEntry("jvm-" + i++, ca);
+                }
+                ctx.init(null, new TrustManager[]{trustManager(trusted)}, null);
             }
             return ctx;
         } catch (GeneralSecurityException | IOException e) {
@@ -108,72 +108,6 @@ public record Tls(Path truststore, char[] truststorePassword, Path caCert, boole
     @Override
     public String toString() {
         return "Tls[truststore=" + truststore + ", caCert=" + caCert + ", insecure=" + insecure + "]"; // no password
-    }
-
-    /** Trusted when any of the managers trusts the chain (each one also checks the host name). */
-    private static final class AnyOf extends X509ExtendedTrustManager {
-        private final List<X509ExtendedTrustManager> managers;
-
-        AnyOf(List<X509ExtendedTrustManager> managers) {
-            this.managers = managers;
-        }
-
-        private interface Check {
-            void run(X509ExtendedTrustManager m) throws CertificateException;
-        }
-
-        private void any(Check check) throws CertificateException {
-            CertificateException first = null;
-            for (X509ExtendedTrustManager m : managers) {
-                try {
-                    check.run(m);
-                    return;
-                } catch (CertificateException e) {
-                    first = first == null ? e : first;
-                }
-            }
-            throw first;
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
-                throws CertificateException {
-            any(m -> m.checkServerTrusted(chain, authType, engine));
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
-                throws CertificateException {
-            any(m -> m.checkServerTrusted(chain, authType, socket));
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-            any(m -> m.checkServerTrusted(chain, authType));
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
-                throws CertificateException {
-            any(m -> m.checkClientTrusted(chain, authType, engine));
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
-                throws CertificateException {
-            any(m -> m.checkClientTrusted(chain, authType, socket));
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-            any(m -> m.checkClientTrusted(chain, authType));
-        }
-
-        @Override
-        public X509Certificate[] getAcceptedIssuers() {
-            return managers.stream().flatMap(m -> Arrays.stream(m.getAcceptedIssuers()))
-                    .toArray(X509Certificate[]::new);
-        }
     }
 
     /** --insecure: no chain check and, being an extended manager that checks nothing, no host name check. */
