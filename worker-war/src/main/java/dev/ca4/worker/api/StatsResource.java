@@ -31,13 +31,14 @@ public class StatsResource {
 
     public record Stats(long count, @JsonbProperty("last_event_id") String lastEventId,
                         @JsonbProperty("last_stored_at") String lastStoredAt,
-                        @JsonbProperty("dlq_count") Long dlqCount) {
+                        @JsonbProperty("dlq_count") Long dlqCount,
+                        @JsonbProperty("lag") Long lag) {
     }
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Stored count, the last document this worker stored since it started, "
-            + "dead-letter count (null if Kafka is unreachable)")
+            + "dead-letter count and the group's lag, records not yet committed (both null if Kafka is unreachable)")
     public Stats stats() {
         // The collection's own count (metadata on MongoDB/DocumentDB), not a scan of every document.
         long count = store.collection().estimatedDocumentCount();
@@ -48,7 +49,13 @@ public class StatsResource {
         } catch (Exception e) {
             dlq = null;
         }
+        Long lag;
+        try {
+            lag = kafka.groupLag(config.groupId(), config.topic());
+        } catch (Exception e) {
+            lag = null;
+        }
         return new Stats(count, last.map(LastStored.Entry::eventId).orElse(null),
-                last.map(e -> e.storedAt().toString()).orElse(null), dlq);
+                last.map(e -> e.storedAt().toString()).orElse(null), dlq, lag);
     }
 }

@@ -2,6 +2,8 @@ package dev.ca4.worker.config;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import dev.ca4.worker.segment.SegmentLimits;
+import dev.ca4.worker.transform.EmbeddingFormat;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.Optional;
@@ -15,8 +17,11 @@ public class WorkerConfig {
     @Inject @ConfigProperty(name = "ca4.mongo.database") String mongoDatabase;
     @Inject @ConfigProperty(name = "ca4.mongo.collection") String mongoCollection;
     @Inject @ConfigProperty(name = "ca4.mongo.timeout-ms") int mongoTimeoutMs;
-    @Inject @ConfigProperty(name = "ca4.store.batch-size") int batchSize;
-    @Inject @ConfigProperty(name = "ca4.store.flush-interval-ms") long flushIntervalMs;
+    @Inject @ConfigProperty(name = "ca4.store.embedding-format") String embeddingFormat;
+    @Inject @ConfigProperty(name = "ca4.segment.max-records") int segmentMaxRecords;
+    @Inject @ConfigProperty(name = "ca4.segment.max-bytes") long segmentMaxBytes;
+    @Inject @ConfigProperty(name = "ca4.segment.max-open-ms") long segmentMaxOpenMs;
+    @Inject @ConfigProperty(name = "ca4.sink.writers") int sinkWriters;
     @Inject @ConfigProperty(name = "ca4.store.retry-initial-ms") long retryInitialMs;
     @Inject @ConfigProperty(name = "ca4.store.retry-max-ms") long retryMaxMs;
     @Inject @ConfigProperty(name = "ca4.archive.enabled") boolean archiveEnabled;
@@ -26,7 +31,6 @@ public class WorkerConfig {
     @Inject @ConfigProperty(name = "ca4.s3.path-style") boolean s3PathStyle;
     @Inject @ConfigProperty(name = "ca4.s3.access-key") Optional<String> s3AccessKey;
     @Inject @ConfigProperty(name = "ca4.s3.secret-key") Optional<String> s3SecretKey;
-    @Inject @ConfigProperty(name = "ca4.s3.concurrency") int s3Concurrency;
     @Inject @ConfigProperty(name = "mp.messaging.connector.liberty-kafka.bootstrap.servers") String kafkaBootstrap;
     @Inject @ConfigProperty(name = "mp.messaging.outgoing.deadLetters.topic") String dlqTopic;
     @Inject @ConfigProperty(name = "ca4.health.kafka-timeout-ms") long kafkaHealthTimeoutMs;
@@ -42,8 +46,9 @@ public class WorkerConfig {
     public String mongoDatabase() { return mongoDatabase; }
     public String mongoCollection() { return mongoCollection; }
     public int mongoTimeoutMs() { return mongoTimeoutMs; }
-    public int batchSize() { return batchSize; }
-    public long flushIntervalMs() { return flushIntervalMs; }
+    public EmbeddingFormat embeddingFormat() { return EmbeddingFormat.parse(embeddingFormat); }
+    public SegmentLimits segmentLimits() { return new SegmentLimits(segmentMaxRecords, segmentMaxBytes, segmentMaxOpenMs); }
+    public int sinkWriters() { return sinkWriters; }
     public long retryInitialMs() { return retryInitialMs; }
     public long retryMaxMs() { return retryMaxMs; }
     public boolean archiveEnabled() { return archiveEnabled; }
@@ -53,7 +58,6 @@ public class WorkerConfig {
     public boolean s3PathStyle() { return s3PathStyle; }
     public String s3AccessKey() { return s3AccessKey.orElse(""); }
     public String s3SecretKey() { return s3SecretKey.orElse(""); }
-    public int s3Concurrency() { return s3Concurrency; }
     public String kafkaBootstrap() { return kafkaBootstrap; }
     public String dlqTopic() { return dlqTopic; }
     public long kafkaHealthTimeoutMs() { return kafkaHealthTimeoutMs; }

@@ -2,7 +2,7 @@ package dev.ca4.worker.consume;
 
 import dev.ca4.worker.config.WorkerConfig;
 import dev.ca4.worker.health.KafkaAdmin;
-import dev.ca4.worker.store.BatchingWriter;
+import dev.ca4.worker.sink.SegmentSink;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -33,7 +33,7 @@ public class ConsumerWatchdog {
     @Inject
     KafkaAdmin kafka;
     @Inject
-    BatchingWriter writer;
+    SegmentSink writer;
 
     private final AtomicLong consumed = new AtomicLong();
     private volatile boolean stalled;

@@ -1,7 +1,8 @@
 package dev.ca4.worker.deadletter;
 
 import dev.ca4.worker.config.WorkerConfig;
-import dev.ca4.worker.consume.RecordOrigin;
+import dev.ca4.worker.record.DeadLetterReason;
+import dev.ca4.worker.record.RecordOrigin;
 import dev.ca4.worker.metrics.WorkerMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,7 +1,8 @@
 package dev.ca4.worker.health;
 
 import dev.ca4.worker.archive.Archiver;
-import dev.ca4.worker.store.BatchingWriter;
+import dev.ca4.worker.archive.SegmentStore;
+import dev.ca4.worker.sink.SegmentSink;
 import dev.ca4.worker.store.MongoStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,16 +21,14 @@ public class StoreReadinessCheck implements HealthCheck {
     @Inject
     Archiver archiver;
     @Inject
-    BatchingWriter writer;
+    SegmentSink writer;
 
     @Override
     public HealthCheckResponse call() {
         HealthCheckResponseBuilder r = HealthCheckResponse.named("store").withData("pending", writer.pending());
         try {
             store.ping();
-            if (archiver.enabled()) {
-                archiver.check();
-            }
+            archiver.segments().ifPresent(SegmentStore::check);
         } catch (RuntimeException e) {
             return r.down().withData("error", e.getClass().getSimpleName() + ": " + e.getMessage()).build();
         }

@@ -1,6 +1,6 @@
 package dev.ca4.worker.health;
 
-import dev.ca4.worker.store.BatchingWriter;
+import dev.ca4.worker.sink.SegmentSink;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -13,10 +13,10 @@ import org.eclipse.microprofile.health.Liveness;
 public class WriterLivenessCheck implements HealthCheck {
 
     @Inject
-    BatchingWriter writer;
+    SegmentSink writer;
 
     @Override
     public HealthCheckResponse call() {
-        return HealthCheckResponse.named("writer-thread").status(writer.alive()).build();
+        return HealthCheckResponse.named("segment-writers").status(writer.alive()).build();
     }
 }

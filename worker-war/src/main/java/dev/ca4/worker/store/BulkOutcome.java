@@ -4,8 +4,15 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What one bulk write did, by index into the batch: newly stored, already present (a duplicate delivery),
- * or refused by the store for a reason that retrying cannot fix (a data error, with its message).
+ * What one bulk write did, by index into the batch: newly stored, or refused by the store (its error code and
+ * message); every other index was already present (a redelivery, not written again).
  */
-public record BulkOutcome(Set<Integer> inserted, Set<Integer> duplicates, Map<Integer, String> dataErrors) {
+public record BulkOutcome(int size, Set<Integer> inserted, Map<Integer, WriteError> errors) {
+
+    public record WriteError(int code, String message) {
+    }
+
+    public boolean duplicate(int i) {
+        return !inserted.contains(i) && !errors.containsKey(i);
+    }
 }

@@ -17,15 +17,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * One unordered bulk upsert per batch. Per-item write errors with a data cause (document too large, failed
- * validation) come back as {@link BulkOutcome#dataErrors()}; anything else (no server, timeout, write concern)
- * is thrown so the caller retries the whole batch, which is safe because every write is idempotent.
+ * One unordered bulk insert-if-absent per segment (mongo-kafka's bulkWriteBatch). Per-document errors come back in
+ * the {@link BulkOutcome} for the dead-letter policy to judge; a failure of the whole write (no server, timeout,
+ * write concern) is thrown, and the caller retries the segment, which is safe because every write is idempotent.
  */
 @ApplicationScoped
 public class BulkWriter {
-
-    /** Server error codes retrying cannot fix. */
-    private static final Set<Integer> DATA_ERROR_CODES = Set.of(2, 9, 10334, 17419, 121, 17280, 16755, 52, 56, 57);
 
     @Inject
     MongoStore store;
@@ -39,29 +36,19 @@ public class BulkWriter {
             if (e.getWriteConcernError() != null) {
                 throw e;
             }
-            Map<Integer, String> dataErrors = new HashMap<>();
+            Map<Integer, BulkOutcome.WriteError> errors = new HashMap<>();
             for (BulkWriteError err : e.getWriteErrors()) {
-                if (!DATA_ERROR_CODES.contains(err.getCode())) {
-                    throw e; // transient or unknown: retry the batch
-                }
-                dataErrors.put(err.getIndex(), "store refused the document: code " + err.getCode() + ", "
-                        + err.getMessage());
+                errors.put(err.getIndex(), new BulkOutcome.WriteError(err.getCode(), err.getMessage()));
             }
-            return outcome(docs.size(), e.getWriteResult(), dataErrors);
+            return outcome(docs.size(), e.getWriteResult(), errors);
         }
     }
 
-    private static BulkOutcome outcome(int n, BulkWriteResult r, Map<Integer, String> dataErrors) {
+    private static BulkOutcome outcome(int n, BulkWriteResult r, Map<Integer, BulkOutcome.WriteError> errors) {
         Set<Integer> inserted = new HashSet<>();
         for (BulkWriteUpsert u : r.getUpserts()) {
             inserted.add(u.getIndex());
         }
-        Set<Integer> duplicates = new HashSet<>();
-        for (int i = 0; i < n; i++) {
-            if (!inserted.contains(i) && !dataErrors.containsKey(i)) {
-                duplicates.add(i);
-            }
-        }
-        return new BulkOutcome(inserted, duplicates, dataErrors);
+        return new BulkOutcome(n, inserted, errors);
     }
 }

@@ -19,7 +19,7 @@ public class LastStored {
 
     private final AtomicReference<Entry> last = new AtomicReference<>();
 
-    void record(String eventId, Instant storedAt) {
+    public void record(String eventId, Instant storedAt) {
         last.set(new Entry(eventId, storedAt));
     }
 

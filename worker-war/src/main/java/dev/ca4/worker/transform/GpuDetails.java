@@ -1,7 +1,7 @@
 package dev.ca4.worker.transform;
 
 import dev.ca4.event.GpuMetadataEvent;
-import dev.ca4.worker.consume.RecordOrigin;
+import dev.ca4.worker.record.RecordOrigin;
 import org.bson.Document;
 
 import java.util.Locale;

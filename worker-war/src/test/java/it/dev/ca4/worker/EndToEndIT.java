@@ -6,8 +6,10 @@ import dev.ca4.event.SampleEvents;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.GetObjectRequest;
+import dev.ca4.worker.archive.SegmentFormat;
+import org.bson.RawBsonDocument;
+import org.bson.codecs.DocumentCodec;
+import org.bson.types.Binary;
 
 import java.time.Duration;
 import java.util.List;
@@ -55,18 +57,20 @@ class EndToEndIT {
         assertEquals(accepted.jsonPath().getInt("partition"), doc.getInt("lineage.partition"));
         assertEquals(accepted.jsonPath().getLong("offset"), doc.getLong("lineage.offset"));
 
-        String rawKey = doc.getString("archive.raw_key");
-        String embeddingKey = doc.getString("archive.embedding_key");
-        assertTrue(rawKey.matches("raw/\\d{4}/\\d{2}/\\d{2}/" + id + "\\.json"), rawKey);
-        assertTrue(embeddingKey.matches("embeddings/\\d{4}/\\d{2}/\\d{2}/" + id + "\\.f32"), embeddingKey);
-        try (S3Client s3 = Pipeline.s3()) {
-            byte[] f32 = s3.getObjectAsBytes(GetObjectRequest.builder().bucket("ca4-archive").key(embeddingKey)
-                    .build()).asByteArray();
-            assertArrayEquals(vector, EmbeddingCodec.fromBytes(f32));
-            String raw = s3.getObjectAsBytes(GetObjectRequest.builder().bucket("ca4-archive").key(rawKey).build())
-                    .asUtf8String();
-            assertTrue(raw.contains(id.toString()));
-        }
+        // stored compactly: a BSON binary vector (subtype 9), ~9 KB for 2,048 dimensions
+        Object values = stored0.get("embedding", org.bson.Document.class).get("values");
+        assertTrue(values instanceof Binary b && b.getType() == 9, "binary vector: " + values);
+        assertTrue(new RawBsonDocument(stored0, new DocumentCodec()).getByteBuffer().remaining() <= 10_000);
+
+        // archived in its partition's segment, at the row the document names
+        String key = doc.getString("archive.segment");
+        int row = doc.getInt("archive.row");
+        assertTrue(key.matches("segments/\\d{4}/\\d{2}/\\d{2}/gpu-metadata\\+" + doc.getInt("lineage.partition")
+                + "\\+\\d{10}\\.zip"), key);
+        SegmentFormat.ArchivedSegment segment = Pipeline.segment(key);
+        assertEquals(id.toString(), segment.events().get(row).get("event_id").asText());
+        assertEquals(accepted.jsonPath().getLong("offset"), segment.manifest().offsets().get(row));
+        assertArrayEquals(vector, segment.vector(row));
     }
 
     @Test

@@ -6,6 +6,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import dev.ca4.localstack.Await;
+import dev.ca4.worker.archive.SegmentFormat;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
@@ -77,6 +78,13 @@ final class Pipeline {
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
                         System.getenv().getOrDefault("CA4_S3_ACCESS_KEY", "ca4-local"),
                         System.getenv().getOrDefault("CA4_S3_SECRET_KEY", "ca4-local-secret")))).build();
+    }
+
+    /** The archived segment object {@code key}, decoded. */
+    static SegmentFormat.ArchivedSegment segment(String key) {
+        try (S3Client s3 = s3()) {
+            return SegmentFormat.decode(s3.getObjectAsBytes(b -> b.bucket("ca4-archive").key(key)).asByteArray());
+        }
     }
 
     static Response post(String body) {

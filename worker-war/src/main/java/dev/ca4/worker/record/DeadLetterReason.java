@@ -1,4 +1,4 @@
-package dev.ca4.worker.deadletter;
+package dev.ca4.worker.record;
 
 import dev.ca4.event.Violation;
 

@@ -1,4 +1,4 @@
-package dev.ca4.worker.consume;
+package dev.ca4.worker.record;
 
 /** Where a record came from: its lineage in the stored document and in dead-letter headers. */
 public record RecordOrigin(String topic, int partition, long offset, String key) {

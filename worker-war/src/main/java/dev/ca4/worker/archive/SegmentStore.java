@@ -1,0 +1,122 @@
+package dev.ca4.worker.archive;
+
+import dev.ca4.worker.record.ConsumedRecord;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.HeadBucketRequest;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Segment objects in one bucket: one PUT a segment, never two versions of a key (docs/archive-segments.md).
+ * Before a PUT the key is looked up (HEAD): an object already there (a redelivered range, written before a crash)
+ * is kept, and its rows are the same records in the same order, so the segment's rows it covers point into it;
+ * rows past its last offset go on as a segment of their own. The seal time and writer are object metadata,
+ * not bytes, so the bytes depend on the records alone.
+ */
+public final class SegmentStore {
+    static final String META_LAST_OFFSET = "ca4-last-offset";
+    static final String META_ROWS = "ca4-rows";
+    static final String META_SEALED_AT = "ca4-sealed-at";
+    static final String META_WORKER = "ca4-worker-version";
+
+    private final S3Client s3;
+    private final String bucket;
+    private final String workerVersion;
+
+    public SegmentStore(S3Client s3, String bucket, String workerVersion) {
+        this.s3 = s3;
+        this.bucket = bucket;
+        this.workerVersion = workerVersion;
+    }
+
+    public String bucket() {
+        return bucket;
+    }
+
+    /** Archives {@code rows} (one partition, offset order); returns each row's place, in the same order. */
+    public List<RowPlacement> write(List<ConsumedRecord> rows, Instant sealedAt) {
+        List<RowPlacement> placements = new ArrayList<>(rows.size());
+        List<ConsumedRecord> rest = rows;
+        while (!rest.isEmpty()) {
+            ConsumedRecord first = rest.get(0);
+            String key = SegmentKeys.of(first.origin().topic(), first.origin().partition(), first.origin().offset(),
+                    first.timestamp());
+            HeadObjectResponse existing = head(key);
+            if (existing == null) {
+                Map<String, String> meta = Map.of(
+                        META_LAST_OFFSET, String.valueOf(rest.get(rest.size() - 1).origin().offset()),
+                        META_ROWS, String.valueOf(rest.size()), META_SEALED_AT, sealedAt.toString(),
+                        META_WORKER, workerVersion);
+                s3.putObject(b -> b.bucket(bucket).key(key).contentType("application/zip").metadata(meta),
+                        RequestBody.fromBytes(SegmentFormat.encode(rest)));
+                for (int i = 0; i < rest.size(); i++) {
+                    placements.add(new RowPlacement(key, i, sealedAt));
+                }
+                return placements;
+            }
+            long lastOffset = Long.parseLong(existing.metadata().getOrDefault(META_LAST_OFFSET, "-1"));
+            Instant sealedBefore = Instant.parse(existing.metadata().getOrDefault(META_SEALED_AT, sealedAt.toString()));
+            int covered = 0;
+            while (covered < rest.size() && rest.get(covered).origin().offset() <= lastOffset) {
+                placements.add(new RowPlacement(key, covered, sealedBefore));
+                covered++;
+            }
+            if (covered == 0) {
+                throw new IllegalStateException("segment " + key + " exists but ends at offset " + lastOffset
+                        + ", before its own first record " + first.origin().offset());
+            }
+            rest = rest.subList(covered, rest.size());
+        }
+        return placements;
+    }
+
+    /** The seal time and writer a segment object was stored with. */
+    public record ObjectInfo(Instant sealedAt, String workerVersion) {
+    }
+
+    public byte[] read(String key) {
+        return s3.getObjectAsBytes(b -> b.bucket(bucket).key(key)).asByteArray();
+    }
+
+    public ObjectInfo info(String key) {
+        HeadObjectResponse h = head(key);
+        if (h == null) {
+            throw new IllegalArgumentException("no segment " + key + " in bucket " + bucket);
+        }
+        return new ObjectInfo(Instant.parse(h.metadata().get(META_SEALED_AT)), h.metadata().get(META_WORKER));
+    }
+
+    /** Every segment object, in key order (date, then topic, partition and first offset). */
+    public Stream<S3Object> list() {
+        return s3.listObjectsV2Paginator(ListObjectsV2Request.builder().bucket(bucket).prefix(SegmentKeys.PREFIX)
+                .build()).contents().stream().filter(o -> o.key().endsWith(".zip"));
+    }
+
+    /** Throws when the bucket is not reachable. */
+    public void check() {
+        s3.headBucket(HeadBucketRequest.builder().bucket(bucket).build());
+    }
+
+    private HeadObjectResponse head(String key) {
+        try {
+            return s3.headObject(b -> b.bucket(bucket).key(key));
+        } catch (NoSuchKeyException e) {
+            return null;
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                return null;
+            }
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package dev.ca4.worker.segment;
+
+import dev.ca4.worker.record.ConsumedRecord;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The records of one partition collected so far for its next segment. Not thread-safe (the assembler locks). */
+public final class OpenSegment {
+    private final String topic;
+    private final int partition;
+    private final List<ConsumedRecord> records = new ArrayList<>();
+    private long bytes;
+    private int dim;
+    private long openedAtNanos;
+
+    public OpenSegment(String topic, int partition) {
+        this.topic = topic;
+        this.partition = partition;
+    }
+
+    void add(ConsumedRecord r, long nowNanos) {
+        if (records.isEmpty()) {
+            openedAtNanos = nowNanos;
+        }
+        records.add(r);
+        bytes += r.size();
+        if (dim == 0 && !r.isDeadLetter()) {
+            dim = r.dim();
+        }
+    }
+
+    /** Seals what was collected and starts empty again. */
+    Segment seal() {
+        Segment s = new Segment(topic, partition, records);
+        records.clear();
+        bytes = 0;
+        dim = 0;
+        return s;
+    }
+
+    public boolean isEmpty() {
+        return records.isEmpty();
+    }
+
+    public int count() {
+        return records.size();
+    }
+
+    public long bytes() {
+        return bytes;
+    }
+
+    /** The dimension of the segment's embeddings, 0 while it holds none. */
+    public int dim() {
+        return dim;
+    }
+
+    public long firstTimestamp() {
+        return records.get(0).timestamp();
+    }
+
+    public long openedAtNanos() {
+        return openedAtNanos;
+    }
+}

@@ -1,0 +1,75 @@
+package dev.ca4.worker.segment;
+
+import dev.ca4.worker.record.ConsumedRecord;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+
+/**
+ * Collects each partition's records into its open segment and hands every sealed segment to {@code sealed}, in
+ * the order of the {@link SegmentPolicy}'s rules. Called by the consumer thread ({@link #add}) and a timer
+ * ({@link #sealExpired}); both lock this object, and {@code sealed} is called under that lock, so it must only
+ * enqueue.
+ */
+public final class SegmentAssembler {
+    private final SegmentPolicy policy;
+    private final Consumer<Segment> sealed;
+    private final LongSupplier nanoClock;
+    private final Map<String, OpenSegment> open = new HashMap<>();
+    private int held;
+
+    public SegmentAssembler(SegmentPolicy policy, Consumer<Segment> sealed, LongSupplier nanoClock) {
+        this.policy = policy;
+        this.sealed = sealed;
+        this.nanoClock = nanoClock;
+    }
+
+    public synchronized void add(ConsumedRecord r) {
+        OpenSegment segment = open.computeIfAbsent(r.origin().topic() + "+" + r.origin().partition(),
+                k -> new OpenSegment(r.origin().topic(), r.origin().partition()));
+        if (policy.startsNew(segment, r)) {
+            seal(segment);
+        }
+        segment.add(r, nanoClock.getAsLong());
+        held++;
+        if (policy.full(segment)) {
+            seal(segment);
+        }
+    }
+
+    /** Seals every segment that has been open its longest. */
+    public synchronized void sealExpired() {
+        long now = nanoClock.getAsLong();
+        for (OpenSegment s : open.values()) {
+            if (policy.expired(s, now)) {
+                seal(s);
+            }
+        }
+    }
+
+    /** Seals every open segment (shutdown). */
+    public synchronized List<Segment> drain() {
+        List<Segment> out = new ArrayList<>();
+        for (OpenSegment s : open.values()) {
+            if (!s.isEmpty()) {
+                held -= s.count();
+                out.add(s.seal());
+            }
+        }
+        return out;
+    }
+
+    /** Records waiting in open segments. */
+    public synchronized int held() {
+        return held;
+    }
+
+    private void seal(OpenSegment s) {
+        held -= s.count();
+        sealed.accept(s.seal());
+    }
+}

@@ -1,0 +1,43 @@
+package dev.ca4.worker.segment;
+
+import dev.ca4.worker.record.ConsumedRecord;
+
+/**
+ * The segment rotation rules, as pure decisions (docs/archive-segments.md). Except for the wall-clock bound,
+ * every rule depends only on the records themselves, so the same records from the same first offset always
+ * make the same segment: a redelivered range rebuilds the same object.
+ */
+public final class SegmentPolicy {
+    private static final long DAY_MS = 86_400_000L;
+
+    private final SegmentLimits limits;
+
+    public SegmentPolicy(SegmentLimits limits) {
+        this.limits = limits;
+    }
+
+    /**
+     * Whether {@code next} must start a new segment rather than join the open one: it is stamped
+     * {@code maxOpenMs} or more after the segment's first record or on another UTC day (the key's date folder),
+     * its embedding has another dimension (one float32 matrix a segment), or it would pass the byte limit.
+     */
+    public boolean startsNew(OpenSegment open, ConsumedRecord next) {
+        if (open.isEmpty()) {
+            return false;
+        }
+        return next.timestamp() - open.firstTimestamp() >= limits.maxOpenMs()
+                || Math.floorDiv(next.timestamp(), DAY_MS) != Math.floorDiv(open.firstTimestamp(), DAY_MS)
+                || (!next.isDeadLetter() && open.dim() != 0 && next.dim() != open.dim())
+                || open.bytes() + next.size() > limits.maxBytes();
+    }
+
+    /** Whether the open segment is full once a record joined it. */
+    public boolean full(OpenSegment open) {
+        return open.count() >= limits.maxRecords() || open.bytes() >= limits.maxBytes();
+    }
+
+    /** Whether the open segment has waited its longest in wall-clock time. */
+    public boolean expired(OpenSegment open, long nowNanos) {
+        return !open.isEmpty() && nowNanos - open.openedAtNanos() >= limits.maxOpenMs() * 1_000_000L;
+    }
+}

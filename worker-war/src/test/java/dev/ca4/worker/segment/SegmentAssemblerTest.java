@@ -1,0 +1,84 @@
+package dev.ca4.worker.segment;
+
+import dev.ca4.worker.decode.TestRecords;
+import dev.ca4.worker.record.ConsumedRecord;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SegmentAssemblerTest {
+    private static final long T0 = 1_764_936_000_000L;
+    private final List<Segment> sealed = new ArrayList<>();
+    private final AtomicLong clock = new AtomicLong();
+    private final SegmentAssembler assembler = new SegmentAssembler(
+            new SegmentPolicy(new SegmentLimits(3, 1_000_000, 200)), sealed::add, clock::get);
+
+    private static List<Long> offsets(Segment s) {
+        return s.records().stream().map(r -> r.origin().offset()).toList();
+    }
+
+    @Test
+    void eachPartitionFillsItsOwnSegmentInOffsetOrder() {
+        for (long o = 0; o < 4; o++) {
+            assembler.add(TestRecords.event(0, o, T0, 8));
+            assembler.add(TestRecords.event(1, 100 + o, T0, 8));
+        }
+        assertEquals(2, sealed.size());
+        assertEquals(List.of(0L, 1L, 2L), offsets(sealed.get(0)));
+        assertEquals(List.of(100L, 101L, 102L), offsets(sealed.get(1)));
+        assertEquals(2, assembler.held(), "offsets 3 and 103 wait in open segments");
+    }
+
+    @Test
+    void deadLettersTravelWithTheirSegmentButAreNoRows() {
+        assembler.add(TestRecords.event(0, 0, T0, 8));
+        assembler.add(TestRecords.notJson(0, 1, T0));
+        assembler.add(TestRecords.event(0, 2, T0, 8));
+        Segment s = sealed.get(0);
+        assertEquals(3, s.records().size());
+        assertEquals(List.of(0L, 2L), s.rows().stream().map(r -> r.origin().offset()).toList());
+        assertEquals(1, s.deadLetters().size());
+    }
+
+    @Test
+    void quietPartitionIsSealedOnceItsSegmentWaitedMaxOpen() {
+        clock.set(0);
+        assembler.add(TestRecords.event(0, 0, T0, 8));
+        clock.set(199_000_000L);
+        assembler.sealExpired();
+        assertTrue(sealed.isEmpty());
+        clock.set(200_000_000L);
+        assembler.sealExpired();
+        assertEquals(List.of(0L), offsets(sealed.get(0)));
+        assertEquals(0, assembler.held());
+    }
+
+    @Test
+    void sameRecordsFromTheSameOffsetMakeTheSameSegments() {
+        List<ConsumedRecord> records = new ArrayList<>();
+        for (long o = 0; o < 10; o++) {
+            records.add(TestRecords.event(0, o, T0 + o * 110, 8)); // record time: 2 records a 200 ms
+        }
+        records.forEach(assembler::add);
+        List<List<Long>> first = sealed.stream().map(SegmentAssemblerTest::offsets).toList();
+        sealed.clear();
+        SegmentAssembler again = new SegmentAssembler(new SegmentPolicy(new SegmentLimits(3, 1_000_000, 200)),
+                sealed::add, () -> 5_000_000_000L); // another wall clock: the records alone decide
+        records.forEach(again::add);
+        assertEquals(first, sealed.stream().map(SegmentAssemblerTest::offsets).toList());
+        assertEquals(List.of(List.of(0L, 1L), List.of(2L, 3L), List.of(4L, 5L), List.of(6L, 7L)), first);
+    }
+
+    @Test
+    void drainSealsEveryOpenSegment() {
+        assembler.add(TestRecords.event(0, 0, T0, 8));
+        assembler.add(TestRecords.event(3, 5, T0, 8));
+        assertEquals(2, assembler.drain().size());
+        assertEquals(0, assembler.held());
+    }
+}
