@@ -35,7 +35,7 @@ WITH_ENV := set -a; source local.env; source $(SECRETS); CA4_LOCAL_HOME=$(abspat
 -include make/*.mk
 
 .PHONY: help build secrets stack-up stack-down servers-up servers-down truststore run stop status test test-java \
-        run-local-processor stop-local-processor verify-kafka verify-preflight verify-workflow bench bench-producer \
+        run-local-processor stop-local-processor verify-kafka verify-preflight verify-workflow bench bench-producer restore \
         chaos test-chaos soak clean
 
 help: ## List every target
@@ -161,6 +161,9 @@ test-java:
 BENCH_HOME := $(LOCAL_HOME)/bench
 BENCH_JAR  := bench/target/bench.jar
 BENCH_ARGS ?=
+# The local store's backend for the bench: h2 (make run's, one file on disk) or memory (the worker's own speed,
+# without mongo-java-server's H2 cost); bench/README.md compares both.
+BENCH_MONGO_BACKEND ?= h2
 bench: secrets ## Measure ingest, worker drain, end-to-end latency, record bytes, producer embeddings/s vs PyTorch (BENCH_ARGS=--quick: a short run)
 	@command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
 	@$(BENCH_TORCH)
@@ -168,8 +171,9 @@ bench: secrets ## Measure ingest, worker drain, end-to-end latency, record bytes
 	@$(MAKE) --no-print-directory stop
 	$(STACK) stop --home $(BENCH_HOME)
 	rm -rf $(BENCH_HOME)/data
-	$(STACK) start --home $(BENCH_HOME)
-	rc=0; ( $(MAKE) --no-print-directory servers-up && { $(WITH_ENV) java -Xmx1g -jar $(BENCH_JAR) $(BENCH_ARGS); } ) \
+	CA4_LOCAL_MONGO_BACKEND=$(BENCH_MONGO_BACKEND) $(STACK) start --home $(BENCH_HOME)
+	rc=0; ( $(MAKE) --no-print-directory servers-up && { $(WITH_ENV) java -Xmx1g -jar $(BENCH_JAR) \
+	  --store-backend $(BENCH_MONGO_BACKEND) $(BENCH_ARGS); } ) \
 	  || rc=$$?; $(MAKE) --no-print-directory servers-down; $(STACK) stop --home $(BENCH_HOME); exit $$rc
 
 # Part 5 alone (no stack, no fixed ports): the producer's fast and DL4J engines and PyTorch, ResNet50 images/s.
@@ -209,6 +213,12 @@ test-chaos: secrets
 soak: secrets ## Steady load for SOAK_MINUTES (10) at SOAK_RATE (50) events/s: throughput, p99, heap, fds, threads over time
 	$(MVN) -q install -DskipTests -DskipITs
 	$(call chaos-run,soak --minutes $(SOAK_MINUTES) --rate $(SOAK_RATE) $(SOAK_ARGS))
+
+RESTORE_JAR  := archive-restore/target/archive-restore.jar
+RESTORE_ARGS ?=
+restore: secrets ## Rebuild ca4.gpu_metadata from the S3 archive segments (idempotent; RESTORE_ARGS=--prefix segments/2026/12/05/)
+	@test -f $(RESTORE_JAR) || $(MVN) -q install -DskipTests -DskipITs -pl archive-restore -am
+	@$(WITH_ENV) java -jar $(RESTORE_JAR) $(RESTORE_ARGS)
 
 clean: stop ## Stop everything and delete build output and local data
 	$(MVN) -q clean

@@ -57,6 +57,8 @@ def main():
             "CA4_MONGO_URI": uri,
             "CA4_MONGO_DATABASE": "ca4",
             "CA4_MONGO_COLLECTION": "gpu_metadata",
+            # DocumentDB is not known to accept BSON vectors (subtype 9): float32 as generic binary
+            "CA4_STORE_EMBEDDING_FORMAT": "binary",
             "CA4_MONGO_TLS_CA_FILE": CA_MOUNT,
             "ca.pem": open(args.ca_bundle, encoding="utf-8").read(),
         }, secret=True),

@@ -59,6 +59,10 @@ public class BenchCommand implements Callable<Integer> {
     @Option(names = {"-l", "--label"}, defaultValue = "", description = "Free text kept in the results (e.g. a change tried).")
     String label;
 
+    @Option(names = "--store-backend", defaultValue = "h2",
+            description = "The local store's backend the stack was started with, kept in the results (default: ${DEFAULT-VALUE}).")
+    String storeBackend;
+
     @CommandLine.Mixin
     PipelineTarget target;
 
@@ -144,9 +148,9 @@ public class BenchCommand implements Callable<Integer> {
         }
         LoadAverage loadAfter = LoadAverage.now();
         System.out.println();
-        System.out.printf("machine: %d cores, %.1f GiB, %s, Java %s, commit %s; load average before %s, after %s%n",
+        System.out.printf("machine: %d cores, %.1f GiB, %s, Java %s, commit %s; load average before %s, after %s; store backend %s%n",
                 machine.cores(), machine.memoryBytes() / (double) (1L << 30), machine.cpuModel(),
-                machine.javaVersion(), machine.gitCommit(), loadBefore, loadAfter);
+                machine.javaVersion(), machine.gitCommit(), loadBefore, loadAfter, storeBackend);
         ResultsTable.print(sections, System.out);
         Path file = ResultsWriter.write(resultsDir, started, machine, loadBefore, loadAfter, planJson(plan), sections);
         System.out.println("results: " + file);
@@ -157,6 +161,7 @@ public class BenchCommand implements Callable<Integer> {
         ObjectNode j = EventJson.MAPPER.valueToTree(plan);
         j.put("quick", quick);
         j.put("label", label);
+        j.put("store_backend", storeBackend);
         j.put("dim", dim);
         j.putPOJO("scenarios", scenarios);
         return j;

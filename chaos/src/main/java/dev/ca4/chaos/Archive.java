@@ -1,5 +1,7 @@
 package dev.ca4.chaos;
 
+import dev.ca4.worker.archive.SegmentFormat;
+import dev.ca4.worker.archive.SegmentKeys;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -9,10 +11,12 @@ import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
-/** The worker's S3 archive: how many raw and embedding objects each event_id has (any date folder). */
+/** The worker's S3 archive: which segment rows hold each event_id (any date folder). */
 public final class Archive implements AutoCloseable {
     private final S3Client s3;
     private final String bucket;
@@ -25,15 +29,16 @@ public final class Archive implements AutoCloseable {
         this.bucket = bucket;
     }
 
-    /** Copies per event_id under {@code raw/} ({@code .json}) or {@code embeddings/} ({@code .f32}). */
-    public Map<String, Integer> copies(String prefix, String suffix) {
-        Map<String, Integer> out = new HashMap<>();
-        for (S3Object o : s3.listObjectsV2Paginator(ListObjectsV2Request.builder().bucket(bucket).prefix(prefix)
-                .build()).contents()) {
-            String key = o.key();
-            if (key.endsWith(suffix)) {
-                String id = key.substring(key.lastIndexOf('/') + 1, key.length() - suffix.length());
-                out.merge(id, 1, Integer::sum);
+    /** Every (segment key, row) that holds each event_id, from every segment object in the bucket. */
+    public Map<String, List<Map.Entry<String, Integer>>> places() {
+        Map<String, List<Map.Entry<String, Integer>>> out = new HashMap<>();
+        for (S3Object o : s3.listObjectsV2Paginator(ListObjectsV2Request.builder().bucket(bucket)
+                .prefix(SegmentKeys.PREFIX).build()).contents()) {
+            SegmentFormat.ArchivedSegment segment = SegmentFormat.decode(
+                    s3.getObjectAsBytes(b -> b.bucket(bucket).key(o.key())).asByteArray());
+            for (int row = 0; row < segment.events().size(); row++) {
+                out.computeIfAbsent(segment.events().get(row).get("event_id").asText(), k -> new ArrayList<>())
+                        .add(Map.entry(o.key(), row));
             }
         }
         return out;

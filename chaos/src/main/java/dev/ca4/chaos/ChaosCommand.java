@@ -90,7 +90,7 @@ public class ChaosCommand implements Callable<Integer> {
                     log(f.id() + " could not run: " + e);
                     e.printStackTrace();
                     results.add(new ScenarioResult(f.id(), f.description(), 0, plan.rate(), 0,
-                            Tally.of(new Ledger(), java.util.Map.of()), null, null, 0, 0, 0, Double.NaN, Double.NaN,
+                            Tally.of(new Ledger(), java.util.Map.of()), null, 0, 0, 0, 0, Double.NaN, Double.NaN,
                             plan.recoveryBoundSeconds(), Double.NaN, List.of("could not run: " + e)));
                 }
             }

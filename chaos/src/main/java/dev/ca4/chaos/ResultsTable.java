@@ -15,8 +15,8 @@ public final class ResultsTable {
                 "recovery s", "drain s", "result");
         for (ScenarioResult r : results) {
             Tally s = r.store();
-            String archive = r.archiveRaw() == null ? "off"
-                    : r.archiveRaw().exact() && r.archiveEmbeddings().exact() ? "exact" : "WRONG";
+            String archive = r.archive() == null ? "off"
+                    : r.archive().exact() && r.archiveMisplaced() == 0 ? "exact" : "WRONG";
             out.printf(f, r.scenario(), s.accepted(), s.stored(), s.duplicates(), s.lost(), s.refused(), s.unknown(),
                     s.retriedAccepted(), archive, r.dlqDistinct() + "/" + r.dlqPlanted(), seconds(r.recoverySeconds()),
                     seconds(r.drainSeconds()), r.ok() ? "ok" : "FAILED");

@@ -94,23 +94,34 @@ public final class ScenarioRunner {
         }
         Thread.sleep(2000); // the last batches' archive and DLQ writes, and any late redelivery
         Tally store = Tally.of(ledger, mine(pipeline.store().idCopies()));
-        Tally raw = null;
-        Tally embeddings = null;
+        Tally archive = null;
+        int misplaced = 0;
         if (pipeline.archive() != null) {
-            raw = Tally.of(ledger, mine(pipeline.archive().copies("raw/", ".json")));
-            embeddings = Tally.of(ledger, mine(pipeline.archive().copies("embeddings/", ".f32")));
+            Map<String, List<Map.Entry<String, Integer>>> places = pipeline.archive().places();
+            Map<String, Integer> copies = new HashMap<>();
+            places.forEach((id, at) -> copies.put(id, at.size()));
+            archive = Tally.of(ledger, mine(copies));
+            // every stored document of this scenario names a segment row that holds its event
+            for (Map.Entry<String, Map.Entry<String, Integer>> doc : pipeline.store().archivePlaces().entrySet()) {
+                if (!earlier.contains(doc.getKey())
+                        && !places.getOrDefault(doc.getKey(), List.of()).contains(doc.getValue())) {
+                    misplaced++;
+                }
+            }
         }
         check("store", store, problems);
-        if (raw != null) {
-            check("archive raw", raw, problems);
-            check("archive embeddings", embeddings, problems);
+        if (archive != null) {
+            check("archive", archive, problems);
+            if (misplaced > 0) {
+                problems.add("archive: " + misplaced + " documents name a segment row that does not hold their event");
+            }
         }
         Poison.DeadLetters dlq = pipeline.poison().readSince(dlqFrom);
         problems.addAll(Poison.problems(planted, dlq));
         double redelivered = pipeline.worker().metric("ca4_worker_events_duplicates_total");
         earlier.addAll(ledger.ids());
         ScenarioResult r = new ScenarioResult(fault.id(), fault.description(), (loadEnd - loadStart) / 1e9,
-                plan.rate(), load.requests(), store, raw, embeddings, planted.size(), dlq.records(),
+                plan.rate(), load.requests(), store, archive, misplaced, planted.size(), dlq.records(),
                 dlq.copiesByOrigin().size(), recovery, drain, plan.recoveryBoundSeconds(), redelivered,
                 List.copyOf(problems));
         log(fault.id() + ": " + (r.ok() ? "OK" : "FAILED: " + String.join("; ", problems)));

@@ -97,7 +97,7 @@ public class SendSamples implements Callable<Integer> {
             }
         }
         double sendSeconds = (System.nanoTime() - start) / 1e9;
-        StorageCheck.Result stored = new StorageCheck(client, timeoutSeconds).await(accepted);
+        StorageCheck.Result stored = new StorageCheck(client, timeoutSeconds, timeoutSeconds).await(accepted);
         System.out.printf("sent %d, accepted %d, rejected %d, stored %d, missing %d, dead-lettered (DLQ total) %s%n",
                 count, accepted.size(), rejected, stored.stored(), accepted.size() - stored.stored(),
                 client.get("/stats").path("dlq_count").asText("?"));

@@ -9,24 +9,48 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** Polls the worker's read API until every accepted event_id is stored, collecting end-to-end latencies. */
+/**
+ * Polls the worker's read API until every accepted event_id is stored, collecting end-to-end latencies. Behind a
+ * backlog it waits as long as {@link BacklogWait} says the measured drain needs, from the worker's GET /stats.
+ */
 final class StorageCheck {
-    record Result(int stored, long p50, long p99, long max) {
+    /**
+     * @param verdict   WAIT when all were stored, else why the wait ended
+     * @param lag       the group's lag at the end (-1: unknown)
+     * @param drainRate documents/s the worker stored during the wait
+     */
+    record Result(int stored, long p50, long p99, long max, BacklogWait.Verdict verdict, long lag, double drainRate) {
+        double secondsToDrain() {
+            return BacklogWait.secondsToDrain(lag, drainRate);
+        }
     }
 
     private final PipelineClient client;
-    private final int timeoutSeconds;
+    private final BacklogWait policy;
 
-    StorageCheck(PipelineClient client, int timeoutSeconds) {
+    StorageCheck(PipelineClient client, int timeoutSeconds, int maxWaitSeconds) {
         this.client = client;
-        this.timeoutSeconds = timeoutSeconds;
+        this.policy = new BacklogWait(timeoutSeconds, Math.max(timeoutSeconds, maxWaitSeconds));
     }
 
     Result await(List<String> eventIds) throws IOException, InterruptedException {
         Set<String> missing = new HashSet<>(eventIds);
         List<Long> latencies = new ArrayList<>();
-        long deadline = System.nanoTime() + timeoutSeconds * 1_000_000_000L;
-        while (!missing.isEmpty() && System.nanoTime() < deadline) {
+        long start = System.nanoTime();
+        long countAtStart = storedCount();
+        long lag = -1;
+        double rate = 0;
+        BacklogWait.Verdict verdict = BacklogWait.Verdict.WAIT;
+        long nextStats = 0;
+        while (!missing.isEmpty() && verdict == BacklogWait.Verdict.WAIT) {
+            double elapsed = (System.nanoTime() - start) / 1e9;
+            if (elapsed >= nextStats) {
+                JsonNode stats = client.get("/stats");
+                lag = stats.path("lag").asLong(-1);
+                rate = elapsed <= 0 ? 0 : Math.max(0, stats.path("count").asLong(countAtStart) - countAtStart) / elapsed;
+                verdict = policy.decide(elapsed, lag, rate);
+                nextStats = (long) elapsed + 2;
+            }
             for (String id : new ArrayList<>(missing)) {
                 JsonNode doc = client.get("/documents/" + id);
                 if (client.lastStatus() == 200) {
@@ -40,7 +64,12 @@ final class StorageCheck {
         }
         Collections.sort(latencies);
         return new Result(latencies.size(), pct(latencies, 0.50), pct(latencies, 0.99),
-                latencies.isEmpty() ? 0 : latencies.get(latencies.size() - 1));
+                latencies.isEmpty() ? 0 : latencies.get(latencies.size() - 1),
+                missing.isEmpty() ? BacklogWait.Verdict.WAIT : verdict, lag, rate);
+    }
+
+    private long storedCount() throws IOException, InterruptedException {
+        return client.get("/stats").path("count").asLong(0);
     }
 
     private static long pct(List<Long> sorted, double q) {

@@ -40,6 +40,18 @@ public final class EventStore implements AutoCloseable {
     }
 
     /** Empties the collection between drain runs (the bench's own stack: make run's data is elsewhere). */
+    /** Where each document says its event is archived: _id -> (segment key, row); absent when not archived. */
+    public java.util.Map<String, java.util.Map.Entry<String, Integer>> archivePlaces() {
+        java.util.Map<String, java.util.Map.Entry<String, Integer>> out = new java.util.HashMap<>();
+        for (Document d : collection.find().projection(Projections.include("archive.segment", "archive.row"))) {
+            Document a = d.get("archive", Document.class);
+            if (a != null) {
+                out.put(String.valueOf(d.get("_id")), java.util.Map.entry(a.getString("segment"), a.getInteger("row")));
+            }
+        }
+        return out;
+    }
+
     public void drop() {
         collection.drop();
     }

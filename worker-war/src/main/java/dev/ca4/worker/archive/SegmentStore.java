@@ -1,8 +1,10 @@
 package dev.ca4.worker.archive;
 
 import dev.ca4.worker.record.ConsumedRecord;
+import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadBucketRequest;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
@@ -80,25 +82,26 @@ public final class SegmentStore {
         return placements;
     }
 
-    /** The seal time and writer a segment object was stored with. */
-    public record ObjectInfo(Instant sealedAt, String workerVersion) {
+    /** A segment object's bytes and the metadata it was stored with. */
+    public record StoredSegment(String key, byte[] bytes, Instant sealedAt, String workerVersion) {
     }
 
-    public byte[] read(String key) {
-        return s3.getObjectAsBytes(b -> b.bucket(bucket).key(key)).asByteArray();
-    }
-
-    public ObjectInfo info(String key) {
-        HeadObjectResponse h = head(key);
-        if (h == null) {
-            throw new IllegalArgumentException("no segment " + key + " in bucket " + bucket);
+    public StoredSegment read(String key) {
+        ResponseBytes<GetObjectResponse> r = s3.getObjectAsBytes(b -> b.bucket(bucket).key(key));
+        Map<String, String> meta = r.response().metadata();
+        if (!meta.containsKey(META_SEALED_AT)) {
+            throw new IllegalArgumentException("segment " + key + " has no " + META_SEALED_AT + " metadata");
         }
-        return new ObjectInfo(Instant.parse(h.metadata().get(META_SEALED_AT)), h.metadata().get(META_WORKER));
+        return new StoredSegment(key, r.asByteArray(), Instant.parse(meta.get(META_SEALED_AT)),
+                meta.getOrDefault(META_WORKER, "unknown"));
     }
 
-    /** Every segment object, in key order (date, then topic, partition and first offset). */
-    public Stream<S3Object> list() {
-        return s3.listObjectsV2Paginator(ListObjectsV2Request.builder().bucket(bucket).prefix(SegmentKeys.PREFIX)
+    /** The segment objects under {@code prefix}, in key order (date, then topic, partition and first offset). */
+    public Stream<S3Object> list(String prefix) {
+        if (!prefix.startsWith(SegmentKeys.PREFIX)) {
+            throw new IllegalArgumentException("segment keys start with " + SegmentKeys.PREFIX + ", not '" + prefix + "'");
+        }
+        return s3.listObjectsV2Paginator(ListObjectsV2Request.builder().bucket(bucket).prefix(prefix)
                 .build()).contents().stream().filter(o -> o.key().endsWith(".zip"));
     }
 

@@ -4,6 +4,7 @@ import com.mongodb.MongoBulkWriteException;
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.bulk.BulkWriteResult;
 import com.mongodb.bulk.BulkWriteUpsert;
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.WriteModel;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,9 +29,14 @@ public class BulkWriter {
     MongoStore store;
 
     public BulkOutcome write(List<Document> docs) {
+        return write(store.collection(), docs);
+    }
+
+    /** The same write into any collection (the archive restore uses it). */
+    public static BulkOutcome write(MongoCollection<Document> collection, List<Document> docs) {
         List<WriteModel<Document>> models = docs.stream().map(WriteModelFactory::insertIfAbsent).toList();
         try {
-            BulkWriteResult r = store.collection().bulkWrite(models, new BulkWriteOptions().ordered(false));
+            BulkWriteResult r = collection.bulkWrite(models, new BulkWriteOptions().ordered(false));
             return outcome(docs.size(), r, Map.of());
         } catch (MongoBulkWriteException e) {
             if (e.getWriteConcernError() != null) {

@@ -77,22 +77,23 @@ public class MongoStore {
         if (client == null) {
             synchronized (this) {
                 if (client == null) {
-                    client = MongoClients.create(settings());
+                    client = MongoClients.create(settings(config.mongoUri(), config.mongoTlsCaFile(),
+                            config.mongoTimeoutMs()));
                 }
             }
         }
         return client;
     }
 
-    private MongoClientSettings settings() {
-        int timeout = config.mongoTimeoutMs();
+    /** The client settings of the worker and of the archive restore, from the ca4.mongo.* settings. */
+    public static MongoClientSettings settings(String uri, String tlsCaFile, int timeout) {
         MongoClientSettings.Builder b = MongoClientSettings.builder()
-                .applyConnectionString(new ConnectionString(config.mongoUri()))
+                .applyConnectionString(new ConnectionString(uri))
                 .applyToClusterSettings(c -> c.serverSelectionTimeout(timeout, TimeUnit.MILLISECONDS))
                 .applyToSocketSettings(s -> s.connectTimeout(timeout, TimeUnit.MILLISECONDS)
                         .readTimeout(timeout * 3, TimeUnit.MILLISECONDS));
-        if (!config.mongoTlsCaFile().isBlank()) {
-            b.applyToSslSettings(s -> s.enabled(true).context(sslContext(Path.of(config.mongoTlsCaFile()))));
+        if (!tlsCaFile.isBlank()) {
+            b.applyToSslSettings(s -> s.enabled(true).context(sslContext(Path.of(tlsCaFile))));
         }
         return b.build();
     }

@@ -1,9 +1,9 @@
 package dev.ca4.worker.transform;
 
+import dev.ca4.event.EmbeddingCodec;
 import org.bson.BinaryVector;
 import org.bson.BsonBinary;
 import org.bson.BsonBinarySubType;
-import org.bson.Float32BinaryVector;
 import org.bson.types.Binary;
 
 import java.util.ArrayList;
@@ -12,25 +12,31 @@ import java.util.Locale;
 
 /**
  * How {@code embedding.values} is stored ({@code ca4.store.embedding-format}, docs/embedding-storage.md):
- * {@code binary} = BSON binary subtype 9 (vector), float32, 4 bytes a value, what MongoDB Atlas indexes;
- * {@code array} = an array of doubles, ~13 bytes a value, the only form Amazon DocumentDB's vector search reads
+ * {@code vector} = BSON binary subtype 9 (vector, float32), 4 bytes a value, what MongoDB Atlas indexes;
+ * {@code binary} = the same little-endian float32 bytes as generic binary (subtype 0), which every server stores
+ * (the local store, mongo-java-server 1.47, refuses subtype 9);
+ * {@code array} = an array of doubles, ~11 bytes a value, the only form Amazon DocumentDB's vector search reads
  * (and indexes only up to 2,000 dimensions).
  */
 public enum EmbeddingFormat {
-    BINARY, ARRAY;
+    VECTOR, BINARY, ARRAY;
 
     public static EmbeddingFormat parse(String name) {
         try {
             return valueOf(name.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("ca4.store.embedding-format must be binary or array, not '" + name + "'");
+            throw new IllegalArgumentException("ca4.store.embedding-format must be vector, binary or array, not '"
+                    + name + "'");
         }
     }
 
     public Object encode(float[] values) {
-        if (this == BINARY) {
+        if (this == VECTOR) {
             return new Binary(BsonBinarySubType.VECTOR.getValue(), new BsonBinary(BinaryVector.floatVector(values))
                     .getData());
+        }
+        if (this == BINARY) {
+            return new Binary(BsonBinarySubType.BINARY.getValue(), EmbeddingCodec.toBytes(values));
         }
         List<Double> list = new ArrayList<>(values.length);
         for (float f : values) {
@@ -41,9 +47,10 @@ public enum EmbeddingFormat {
 
     /** The stored values as numbers, whichever form they were stored in (the read API answers with these). */
     public static List<Double> asNumbers(Object stored) {
-        if (stored instanceof Binary b && b.getType() == BsonBinarySubType.VECTOR.getValue()) {
-            Float32BinaryVector v = new BsonBinary(b.getType(), b.getData()).asVector().asFloat32Vector();
-            float[] values = v.getData();
+        if (stored instanceof Binary b) {
+            float[] values = b.getType() == BsonBinarySubType.VECTOR.getValue()
+                    ? new BsonBinary(b.getType(), b.getData()).asVector().asFloat32Vector().getData()
+                    : EmbeddingCodec.fromBytes(b.getData());
             List<Double> list = new ArrayList<>(values.length);
             for (float f : values) {
                 list.add((double) f);

@@ -21,24 +21,33 @@ class EmbeddingFormatTest {
     }
 
     @Test
-    void binaryIsABsonFloat32VectorReadBackExactly() {
-        Object stored = EmbeddingFormat.BINARY.encode(VALUES);
+    void vectorIsABsonFloat32VectorReadBackExactly() {
+        Object stored = EmbeddingFormat.VECTOR.encode(VALUES);
         Binary b = assertInstanceOf(Binary.class, stored);
         assertEquals(9, b.getType());
+        assertEquals(2 + 4 * VALUES.length, b.getData().length, "dtype + padding bytes, then float32 values");
         assertEquals(List.of(0.1f, -2.5f, 3.4028235e38f, 1.4e-45f).stream().map(Float::doubleValue).toList(),
                 EmbeddingFormat.asNumbers(stored));
     }
 
     @Test
-    void arrayIsDoublesReadBackTheSame() {
-        Object stored = EmbeddingFormat.ARRAY.encode(VALUES);
-        assertEquals(EmbeddingFormat.asNumbers(EmbeddingFormat.BINARY.encode(VALUES)), EmbeddingFormat.asNumbers(stored));
+    void binaryIsGenericLittleEndianFloat32ReadBackTheSame() {
+        Binary b = assertInstanceOf(Binary.class, EmbeddingFormat.BINARY.encode(VALUES));
+        assertEquals(0, b.getType());
+        assertEquals(4 * VALUES.length, b.getData().length);
+        assertEquals(EmbeddingFormat.asNumbers(EmbeddingFormat.VECTOR.encode(VALUES)), EmbeddingFormat.asNumbers(b));
     }
 
     @Test
-    void binaryIsAboutThreeTimesSmallerThanTheArray() {
+    void arrayIsDoublesReadBackTheSame() {
+        Object stored = EmbeddingFormat.ARRAY.encode(VALUES);
+        assertEquals(EmbeddingFormat.asNumbers(EmbeddingFormat.VECTOR.encode(VALUES)), EmbeddingFormat.asNumbers(stored));
+    }
+
+    @Test
+    void vectorIsAboutThreeTimesSmallerThanTheArray() {
         float[] v = new float[2048];
-        int binary = bsonBytes(EmbeddingFormat.BINARY.encode(v));
+        int binary = bsonBytes(EmbeddingFormat.VECTOR.encode(v));
         int array = bsonBytes(EmbeddingFormat.ARRAY.encode(v));
         assertTrue(binary < 2048 * 4 + 64, "binary " + binary);
         assertTrue(array > 3 * binary, "array " + array + " vs binary " + binary);
