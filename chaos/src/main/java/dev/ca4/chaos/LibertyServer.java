@@ -1,5 +1,7 @@
 package dev.ca4.chaos;
 
+import dev.ca4.bench.pipeline.PrometheusScrape;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -79,20 +81,7 @@ public final class LibertyServer {
 
     /** A Prometheus sample of /metrics (first series of that name), or NaN. */
     public double metric(String prefix) {
-        try {
-            String body = http.send(HttpRequest.newBuilder(base.resolve("/metrics")).timeout(Duration.ofSeconds(10))
-                    .build(), HttpResponse.BodyHandlers.ofString()).body();
-            for (String line : body.split("\n")) {
-                if (line.startsWith(prefix + " ") || line.startsWith(prefix + "{")) {
-                    return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-                }
-            }
-        } catch (IOException | NumberFormatException e) {
-            // not answering: NaN
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        return Double.NaN;
+        return PrometheusScrape.sample(http, base, prefix);
     }
 
     private void script(String... args) throws Exception {

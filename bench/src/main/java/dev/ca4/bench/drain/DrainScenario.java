@@ -64,6 +64,12 @@ public final class DrainScenario implements Scenario {
                     results.stream().map(DrainRun::documentsPerSecond).toList()));
             figures.add(new Figure(name(), c, "all N stored", "s incl. start",
                     results.stream().map(DrainRun::secondsFromStart).toList()));
+            if (archive) {
+                figures.add(new Figure(name(), c, "S3 PUTs", "per 1,000 events",
+                        results.stream().map(DrainRun::putsPerThousand).toList()));
+            }
+            figures.add(new Figure(name(), c, "stored document", "bytes",
+                    results.stream().map(r -> (double) r.documentBytes()).toList()));
         }
         List<String> notes = new ArrayList<>();
         notes.add("docs/s is timed from " + Math.round(plan.drainWarmFraction() * 100)
@@ -89,10 +95,12 @@ public final class DrainScenario implements Scenario {
             }
         });
         ctx.worker().start(Map.of("CA4_ARCHIVE_ENABLED", String.valueOf(archive)));
+        DrainRun run;
         try {
-            return clock.get();
+            run = clock.get();
         } catch (ExecutionException e) {
             throw e.getCause() instanceof Exception x ? x : e;
         }
+        return run.withStorage(ctx.worker().metric("ca4_worker_archive_objects_total"), ctx.store().oneDocumentBytes());
     }
 }

@@ -52,6 +52,12 @@ public final class EventStore implements AutoCloseable {
         return out;
     }
 
+    /** BSON bytes of one stored document (the newest is no cheaper to find here: any will do), or -1 if none. */
+    public int oneDocumentBytes() {
+        org.bson.RawBsonDocument d = collection.withDocumentClass(org.bson.RawBsonDocument.class).find().first();
+        return d == null ? -1 : d.getByteBuffer().remaining();
+    }
+
     public void drop() {
         collection.drop();
     }

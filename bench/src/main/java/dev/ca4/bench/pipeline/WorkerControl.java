@@ -22,9 +22,17 @@ public final class WorkerControl {
     private final URI ready;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
+    private final URI worker;
+
     public WorkerControl(Path script, URI worker) {
         this.script = script;
+        this.worker = worker;
         this.ready = worker.resolve("/health/ready");
+    }
+
+    /** A sample of the worker's /metrics (NaN when absent). */
+    public double metric(String prefix) {
+        return PrometheusScrape.sample(http, worker, prefix);
     }
 
     public boolean running() throws IOException, InterruptedException {

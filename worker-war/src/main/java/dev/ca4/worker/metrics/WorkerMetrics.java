@@ -14,7 +14,7 @@ import java.time.Duration;
 /**
  * Every worker metric name in one place, registered at startup. Prometheus names:
  * ca4_worker_events_consumed_total, ca4_worker_events_stored_total, ca4_worker_events_duplicates_total,
- * ca4_worker_events_dead_lettered_total, ca4_worker_store_errors_total, ca4_worker_store_latency_seconds,
+ * ca4_worker_events_dead_lettered_total, ca4_worker_store_errors_total, ca4_worker_archive_objects_total, ca4_worker_store_latency_seconds,
  * ca4_worker_end_to_end_latency_seconds (produced_at to stored_at), ca4_worker_batch_size.
  */
 @ApplicationScoped
@@ -24,6 +24,8 @@ public class WorkerMetrics {
     private static final Metadata DUPLICATES = counter("ca4.worker.events.duplicates",
             "Redelivered events already stored (not written again)");
     private static final Metadata DEAD = counter("ca4.worker.events.dead.lettered", "Records sent to the DLQ");
+    private static final Metadata ARCHIVE_OBJECTS = counter("ca4.worker.archive.objects",
+            "Segment objects written to S3 (one PUT each)");
     private static final Metadata STORE_ERRORS = counter("ca4.worker.store.errors",
             "Failed write attempts (store or archive unavailable), each retried");
     private static final Metadata STORE_LATENCY = Metadata.builder().withName("ca4.worker.store.latency")
@@ -47,6 +49,7 @@ public class WorkerMetrics {
         registry.counter(DUPLICATES);
         registry.counter(DEAD);
         registry.counter(STORE_ERRORS);
+        registry.counter(ARCHIVE_OBJECTS);
         registry.timer(STORE_LATENCY);
         registry.timer(E2E);
         registry.histogram(BATCH);
@@ -66,6 +69,10 @@ public class WorkerMetrics {
 
     public void deadLettered() {
         registry.counter(DEAD).inc();
+    }
+
+    public void archiveObjects(int n) {
+        registry.counter(ARCHIVE_OBJECTS).inc(n);
     }
 
     public void storeError() {

@@ -64,6 +64,9 @@ public class SegmentCommitter {
         Optional<SegmentStore> archive = archiver.segments();
         if (archive.isPresent()) {
             List<RowPlacement> placements = archive.get().write(rows, sealedAt);
+            // rows sealed now were PUT now; rows with an earlier seal time point into an object already there
+            metrics.archiveObjects((int) placements.stream().filter(p -> p.sealedAt().equals(sealedAt))
+                    .map(RowPlacement::key).distinct().count());
             for (int i = 0; i < rows.size(); i++) {
                 RowPlacement p = placements.get(i);
                 docs.add(WriteStamp.archived(stamp(rows.get(i), p.sealedAt()), archive.get().bucket(), p.key(),
