@@ -20,9 +20,9 @@ import java.util.stream.Stream;
 
 /**
  * Segment objects in one bucket: one PUT a segment, never two versions of a key (docs/archive-segments.md).
- * Before a PUT the key is looked up (HEAD): an object already there (a redelivered range, written before a crash)
- * is kept, and its rows are the same records in the same order, so the segment's rows it covers point into it;
- * rows past its last offset go on as a segment of their own. The seal time and writer are object metadata,
+ * The PUT is conditional ({@code If-None-Match: *}): an object already there (a redelivered range, written before
+ * a crash) is kept, and its rows are the same records in the same order, so the segment's rows it covers point
+ * into it (its metadata read with one HEAD); rows past its last offset go on as a segment of their own. The seal time and writer are object metadata,
  * not bytes, so the bytes depend on the records alone.
  */
 public final class SegmentStore {
@@ -53,18 +53,15 @@ public final class SegmentStore {
             ConsumedRecord first = rest.get(0);
             String key = SegmentKeys.of(first.origin().topic(), first.origin().partition(), first.origin().offset(),
                     first.timestamp());
-            HeadObjectResponse existing = head(key);
-            if (existing == null) {
-                Map<String, String> meta = Map.of(
-                        META_LAST_OFFSET, String.valueOf(rest.get(rest.size() - 1).origin().offset()),
-                        META_ROWS, String.valueOf(rest.size()), META_SEALED_AT, sealedAt.toString(),
-                        META_WORKER, workerVersion);
-                s3.putObject(b -> b.bucket(bucket).key(key).contentType("application/zip").metadata(meta),
-                        RequestBody.fromBytes(SegmentFormat.encode(rest)));
+            if (putIfAbsent(key, rest, sealedAt)) {
                 for (int i = 0; i < rest.size(); i++) {
                     placements.add(new RowPlacement(key, i, sealedAt));
                 }
                 return placements;
+            }
+            HeadObjectResponse existing = head(key);
+            if (existing == null) {
+                throw new IllegalStateException("segment " + key + " was refused as existing but is not there");
             }
             long lastOffset = Long.parseLong(existing.metadata().getOrDefault(META_LAST_OFFSET, "-1"));
             Instant sealedBefore = Instant.parse(existing.metadata().getOrDefault(META_SEALED_AT, sealedAt.toString()));
@@ -80,6 +77,27 @@ public final class SegmentStore {
             rest = rest.subList(covered, rest.size());
         }
         return placements;
+    }
+
+    /**
+     * One conditional PUT ({@code If-None-Match: *}, S3's conditional write, atomic): true when written, false
+     * when the key exists already (HTTP 412), which is then left as it is.
+     */
+    private boolean putIfAbsent(String key, List<ConsumedRecord> rows, Instant sealedAt) {
+        Map<String, String> meta = Map.of(
+                META_LAST_OFFSET, String.valueOf(rows.get(rows.size() - 1).origin().offset()),
+                META_ROWS, String.valueOf(rows.size()), META_SEALED_AT, sealedAt.toString(),
+                META_WORKER, workerVersion);
+        try {
+            s3.putObject(b -> b.bucket(bucket).key(key).contentType("application/zip").metadata(meta).ifNoneMatch("*"),
+                    RequestBody.fromBytes(SegmentFormat.encode(rows)));
+            return true;
+        } catch (S3Exception e) {
+            if (e.statusCode() == 412) {
+                return false;
+            }
+            throw e;
+        }
     }
 
     /** A segment object's bytes and the metadata it was stored with. */
