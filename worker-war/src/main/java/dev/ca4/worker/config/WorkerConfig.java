@@ -20,6 +20,7 @@ public class WorkerConfig {
     @Inject @ConfigProperty(name = "ca4.store.embedding-format") String embeddingFormat;
     @Inject @ConfigProperty(name = "ca4.segment.max-records") int segmentMaxRecords;
     @Inject @ConfigProperty(name = "ca4.segment.max-bytes") long segmentMaxBytes;
+    @Inject @ConfigProperty(name = "ca4.segment.max-span-ms") long segmentMaxSpanMs;
     @Inject @ConfigProperty(name = "ca4.segment.max-open-ms") long segmentMaxOpenMs;
     @Inject @ConfigProperty(name = "ca4.sink.writers") int sinkWriters;
     @Inject @ConfigProperty(name = "ca4.store.retry-initial-ms") long retryInitialMs;
@@ -47,7 +48,8 @@ public class WorkerConfig {
     public String mongoCollection() { return mongoCollection; }
     public int mongoTimeoutMs() { return mongoTimeoutMs; }
     public EmbeddingFormat embeddingFormat() { return EmbeddingFormat.parse(embeddingFormat); }
-    public SegmentLimits segmentLimits() { return new SegmentLimits(segmentMaxRecords, segmentMaxBytes, segmentMaxOpenMs); }
+    public SegmentLimits segmentLimits() { return new SegmentLimits(segmentMaxRecords, segmentMaxBytes, segmentMaxSpanMs,
+            segmentMaxOpenMs); }
     public int sinkWriters() { return sinkWriters; }
     public long retryInitialMs() { return retryInitialMs; }
     public long retryMaxMs() { return retryMaxMs; }

@@ -18,14 +18,14 @@ public final class SegmentPolicy {
 
     /**
      * Whether {@code next} must start a new segment rather than join the open one: it is stamped
-     * {@code maxOpenMs} or more after the segment's first record or on another UTC day (the key's date folder),
+     * {@code maxSpanMs} or more after the segment's first record or on another UTC day (the key's date folder),
      * its embedding has another dimension (one float32 matrix a segment), or it would pass the byte limit.
      */
     public boolean startsNew(OpenSegment open, ConsumedRecord next) {
         if (open.isEmpty()) {
             return false;
         }
-        return next.timestamp() - open.firstTimestamp() >= limits.maxOpenMs()
+        return next.timestamp() - open.firstTimestamp() >= limits.maxSpanMs()
                 || Math.floorDiv(next.timestamp(), DAY_MS) != Math.floorDiv(open.firstTimestamp(), DAY_MS)
                 || (!next.isDeadLetter() && open.dim() != 0 && next.dim() != open.dim())
                 || open.bytes() + next.size() > limits.maxBytes();

@@ -16,7 +16,7 @@ class SegmentAssemblerTest {
     private final List<Segment> sealed = new ArrayList<>();
     private final AtomicLong clock = new AtomicLong();
     private final SegmentAssembler assembler = new SegmentAssembler(
-            new SegmentPolicy(new SegmentLimits(3, 1_000_000, 200)), sealed::add, clock::get);
+            new SegmentPolicy(new SegmentLimits(3, 1_000_000, 200, 200)), sealed::add, clock::get);
 
     private static List<Long> offsets(Segment s) {
         return s.records().stream().map(r -> r.origin().offset()).toList();
@@ -67,7 +67,7 @@ class SegmentAssemblerTest {
         records.forEach(assembler::add);
         List<List<Long>> first = sealed.stream().map(SegmentAssemblerTest::offsets).toList();
         sealed.clear();
-        SegmentAssembler again = new SegmentAssembler(new SegmentPolicy(new SegmentLimits(3, 1_000_000, 200)),
+        SegmentAssembler again = new SegmentAssembler(new SegmentPolicy(new SegmentLimits(3, 1_000_000, 200, 200)),
                 sealed::add, () -> 5_000_000_000L); // another wall clock: the records alone decide
         records.forEach(again::add);
         assertEquals(first, sealed.stream().map(SegmentAssemblerTest::offsets).toList());

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SegmentPolicyTest {
     private static final long T0 = 1_764_936_000_000L; // 2025-12-05T12:00:00Z
-    private final SegmentPolicy policy = new SegmentPolicy(new SegmentLimits(3, 1_000_000, 200));
+    private final SegmentPolicy policy = new SegmentPolicy(new SegmentLimits(3, 1_000_000, 200, 300));
 
     private static OpenSegment openWith(long timestamp, int dim) {
         OpenSegment s = new OpenSegment(TestRecords.TOPIC, 0);
@@ -22,12 +22,12 @@ class SegmentPolicyTest {
     }
 
     @Test
-    void recordWithinTheOpenTimeJoins() {
+    void recordWithinTheRecordTimeSpanJoins() {
         assertFalse(policy.startsNew(openWith(T0, 8), TestRecords.event(0, 11, T0 + 199, 8)));
     }
 
     @Test
-    void recordStampedMaxOpenLaterStartsNew() {
+    void recordStampedMaxSpanLaterStartsNew() {
         assertTrue(policy.startsNew(openWith(T0, 8), TestRecords.event(0, 11, T0 + 200, 8)));
     }
 
@@ -46,9 +46,9 @@ class SegmentPolicyTest {
     @Test
     void recordPassingTheByteLimitStartsNew() {
         OpenSegment s = openWith(T0, 8);
-        SegmentPolicy small = new SegmentPolicy(new SegmentLimits(100, s.bytes() + 10, 200));
+        SegmentPolicy small = new SegmentPolicy(new SegmentLimits(100, s.bytes() + 10, 200, 200));
         assertTrue(small.startsNew(s, TestRecords.event(0, 11, T0, 8)), "a second record passes the limit");
-        assertFalse(new SegmentPolicy(new SegmentLimits(100, 2 * s.bytes() + 10, 200))
+        assertFalse(new SegmentPolicy(new SegmentLimits(100, 2 * s.bytes() + 10, 200, 200))
                 .startsNew(s, TestRecords.event(0, 11, T0, 8)), "room for two");
     }
 
@@ -62,11 +62,11 @@ class SegmentPolicyTest {
     }
 
     @Test
-    void expiresMaxOpenAfterItsFirstRecordInWallClockTime() {
+    void expiresMaxOpenAfterItOpenedInWallClockTimeNotMaxSpan() {
         OpenSegment s = new OpenSegment(TestRecords.TOPIC, 0);
         assertFalse(policy.expired(s, Long.MAX_VALUE), "an empty segment never expires");
         s.add(TestRecords.event(0, 1, T0, 8), 1_000_000_000L);
-        assertFalse(policy.expired(s, 1_199_999_999L));
-        assertTrue(policy.expired(s, 1_200_000_000L));
+        assertFalse(policy.expired(s, 1_299_999_999L));
+        assertTrue(policy.expired(s, 1_300_000_000L));
     }
 }
