@@ -22,6 +22,7 @@ public class WorkerConfig {
     @Inject @ConfigProperty(name = "ca4.segment.max-bytes") long segmentMaxBytes;
     @Inject @ConfigProperty(name = "ca4.segment.max-span-ms") long segmentMaxSpanMs;
     @Inject @ConfigProperty(name = "ca4.segment.max-open-ms") long segmentMaxOpenMs;
+    @Inject @ConfigProperty(name = "ca4.segment.max-open-backlog-ms") long segmentMaxOpenBacklogMs;
     @Inject @ConfigProperty(name = "ca4.sink.writers") int sinkWriters;
     @Inject @ConfigProperty(name = "ca4.store.retry-initial-ms") long retryInitialMs;
     @Inject @ConfigProperty(name = "ca4.store.retry-max-ms") long retryMaxMs;
@@ -49,7 +50,7 @@ public class WorkerConfig {
     public int mongoTimeoutMs() { return mongoTimeoutMs; }
     public EmbeddingFormat embeddingFormat() { return EmbeddingFormat.parse(embeddingFormat); }
     public SegmentLimits segmentLimits() { return new SegmentLimits(segmentMaxRecords, segmentMaxBytes, segmentMaxSpanMs,
-            segmentMaxOpenMs); }
+            segmentMaxOpenMs, segmentMaxOpenBacklogMs); }
     public int sinkWriters() { return sinkWriters; }
     public long retryInitialMs() { return retryInitialMs; }
     public long retryMaxMs() { return retryMaxMs; }

@@ -13,6 +13,7 @@ public final class OpenSegment {
     private long bytes;
     private int dim;
     private long openedAtNanos;
+    private long lastTimestamp;
 
     public OpenSegment(String topic, int partition) {
         this.topic = topic;
@@ -24,6 +25,7 @@ public final class OpenSegment {
             openedAtNanos = nowNanos;
         }
         records.add(r);
+        lastTimestamp = Math.max(lastTimestamp, r.timestamp());
         bytes += r.size();
         if (dim == 0 && !r.isDeadLetter()) {
             dim = r.dim();
@@ -34,6 +36,7 @@ public final class OpenSegment {
     Segment seal() {
         Segment s = new Segment(topic, partition, records);
         records.clear();
+        lastTimestamp = 0;
         bytes = 0;
         dim = 0;
         return s;
@@ -58,6 +61,11 @@ public final class OpenSegment {
 
     public long firstTimestamp() {
         return records.get(0).timestamp();
+    }
+
+    /** The newest Kafka record time in the segment. */
+    public long lastTimestamp() {
+        return lastTimestamp;
     }
 
     public long openedAtNanos() {

@@ -19,13 +19,20 @@ public final class SegmentAssembler {
     private final SegmentPolicy policy;
     private final Consumer<Segment> sealed;
     private final LongSupplier nanoClock;
+    private final LongSupplier wallClock;
     private final Map<String, OpenSegment> open = new HashMap<>();
     private int held;
 
-    public SegmentAssembler(SegmentPolicy policy, Consumer<Segment> sealed, LongSupplier nanoClock) {
+    /**
+     * @param nanoClock monotonic time (how long a segment has been open)
+     * @param wallClock epoch milliseconds (how old its records are)
+     */
+    public SegmentAssembler(SegmentPolicy policy, Consumer<Segment> sealed, LongSupplier nanoClock,
+                            LongSupplier wallClock) {
         this.policy = policy;
         this.sealed = sealed;
         this.nanoClock = nanoClock;
+        this.wallClock = wallClock;
     }
 
     public synchronized void add(ConsumedRecord r) {
@@ -44,8 +51,9 @@ public final class SegmentAssembler {
     /** Seals every segment that has been open its longest. */
     public synchronized void sealExpired() {
         long now = nanoClock.getAsLong();
+        long nowMillis = wallClock.getAsLong();
         for (OpenSegment s : open.values()) {
-            if (policy.expired(s, now)) {
+            if (policy.expired(s, now, nowMillis)) {
                 seal(s);
             }
         }

@@ -36,8 +36,16 @@ public final class SegmentPolicy {
         return open.count() >= limits.maxRecords() || open.bytes() >= limits.maxBytes();
     }
 
-    /** Whether the open segment has waited its longest in wall-clock time. */
-    public boolean expired(OpenSegment open, long nowNanos) {
-        return !open.isEmpty() && nowNanos - open.openedAtNanos() >= limits.maxOpenMs() * 1_000_000L;
+    /**
+     * Whether the open segment has waited its longest in wall-clock time: {@code maxOpenMs} while its newest record
+     * is fresh (stamped less than {@code maxOpenBacklogMs} ago), else {@code maxOpenBacklogMs}.
+     */
+    public boolean expired(OpenSegment open, long nowNanos, long nowMillis) {
+        if (open.isEmpty()) {
+            return false;
+        }
+        boolean backlog = nowMillis - open.lastTimestamp() >= limits.maxOpenBacklogMs();
+        long limitMs = backlog ? limits.maxOpenBacklogMs() : limits.maxOpenMs();
+        return nowNanos - open.openedAtNanos() >= limitMs * 1_000_000L;
     }
 }

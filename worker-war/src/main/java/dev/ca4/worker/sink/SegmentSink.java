@@ -46,7 +46,8 @@ public class SegmentSink {
 
     @PostConstruct
     void start() {
-        assembler = new SegmentAssembler(new SegmentPolicy(config.segmentLimits()), this::enqueue, System::nanoTime);
+        assembler = new SegmentAssembler(new SegmentPolicy(config.segmentLimits()), this::enqueue, System::nanoTime,
+                System::currentTimeMillis);
         for (int i = 0; i < config.sinkWriters(); i++) {
             Thread t = new Thread(this::loop, "ca4-segment-writer-" + i);
             t.setDaemon(true);

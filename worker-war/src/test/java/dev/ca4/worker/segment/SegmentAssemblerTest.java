@@ -15,8 +15,9 @@ class SegmentAssemblerTest {
     private static final long T0 = 1_764_936_000_000L;
     private final List<Segment> sealed = new ArrayList<>();
     private final AtomicLong clock = new AtomicLong();
+    private final AtomicLong wallClock = new AtomicLong(T0);
     private final SegmentAssembler assembler = new SegmentAssembler(
-            new SegmentPolicy(new SegmentLimits(3, 1_000_000, 200, 200)), sealed::add, clock::get);
+            new SegmentPolicy(new SegmentLimits(3, 1_000_000, 200, 200, 2000)), sealed::add, clock::get, wallClock::get);
 
     private static List<Long> offsets(Segment s) {
         return s.records().stream().map(r -> r.origin().offset()).toList();
@@ -67,11 +68,24 @@ class SegmentAssemblerTest {
         records.forEach(assembler::add);
         List<List<Long>> first = sealed.stream().map(SegmentAssemblerTest::offsets).toList();
         sealed.clear();
-        SegmentAssembler again = new SegmentAssembler(new SegmentPolicy(new SegmentLimits(3, 1_000_000, 200, 200)),
-                sealed::add, () -> 5_000_000_000L); // another wall clock: the records alone decide
+        SegmentAssembler again = new SegmentAssembler(new SegmentPolicy(new SegmentLimits(3, 1_000_000, 200, 200, 2000)),
+                sealed::add, () -> 5_000_000_000L, () -> T0 + 99_000); // other clocks: the records alone decide
         records.forEach(again::add);
         assertEquals(first, sealed.stream().map(SegmentAssemblerTest::offsets).toList());
         assertEquals(List.of(List.of(0L, 1L), List.of(2L, 3L), List.of(4L, 5L), List.of(6L, 7L)), first);
+    }
+
+    @Test
+    void aBacklogsSegmentWaitsLongerToFillThanAFreshOne() {
+        wallClock.set(T0 + 60_000); // the records are a minute old
+        clock.set(0);
+        assembler.add(TestRecords.event(0, 0, T0, 8));
+        clock.set(1_999_000_000L);
+        assembler.sealExpired();
+        assertTrue(sealed.isEmpty(), "old records: sealed at 2 s, not 200 ms");
+        clock.set(2_000_000_000L);
+        assembler.sealExpired();
+        assertEquals(1, sealed.size());
     }
 
     @Test

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SegmentPolicyTest {
     private static final long T0 = 1_764_936_000_000L; // 2025-12-05T12:00:00Z
-    private final SegmentPolicy policy = new SegmentPolicy(new SegmentLimits(3, 1_000_000, 200, 300));
+    private final SegmentPolicy policy = new SegmentPolicy(new SegmentLimits(3, 1_000_000, 200, 300, 2000));
 
     private static OpenSegment openWith(long timestamp, int dim) {
         OpenSegment s = new OpenSegment(TestRecords.TOPIC, 0);
@@ -46,9 +46,9 @@ class SegmentPolicyTest {
     @Test
     void recordPassingTheByteLimitStartsNew() {
         OpenSegment s = openWith(T0, 8);
-        SegmentPolicy small = new SegmentPolicy(new SegmentLimits(100, s.bytes() + 10, 200, 200));
+        SegmentPolicy small = new SegmentPolicy(new SegmentLimits(100, s.bytes() + 10, 200, 200, 2000));
         assertTrue(small.startsNew(s, TestRecords.event(0, 11, T0, 8)), "a second record passes the limit");
-        assertFalse(new SegmentPolicy(new SegmentLimits(100, 2 * s.bytes() + 10, 200, 200))
+        assertFalse(new SegmentPolicy(new SegmentLimits(100, 2 * s.bytes() + 10, 200, 200, 2000))
                 .startsNew(s, TestRecords.event(0, 11, T0, 8)), "room for two");
     }
 
@@ -64,9 +64,19 @@ class SegmentPolicyTest {
     @Test
     void expiresMaxOpenAfterItOpenedInWallClockTimeNotMaxSpan() {
         OpenSegment s = new OpenSegment(TestRecords.TOPIC, 0);
-        assertFalse(policy.expired(s, Long.MAX_VALUE), "an empty segment never expires");
+        assertFalse(policy.expired(s, Long.MAX_VALUE, T0), "an empty segment never expires");
         s.add(TestRecords.event(0, 1, T0, 8), 1_000_000_000L);
-        assertFalse(policy.expired(s, 1_299_999_999L));
-        assertTrue(policy.expired(s, 1_300_000_000L));
+        assertFalse(policy.expired(s, 1_299_999_999L, T0 + 300));
+        assertTrue(policy.expired(s, 1_300_000_000L, T0 + 300));
+    }
+
+    @Test
+    void segmentOfOldRecordsExpiresOnlyAfterTheBacklogBound() {
+        OpenSegment s = new OpenSegment(TestRecords.TOPIC, 0);
+        s.add(TestRecords.event(0, 1, T0, 8), 0);
+        long now = T0 + 2_000; // the newest record is 2 s old: a backlog
+        assertFalse(policy.expired(s, 300_000_000L, now));
+        assertFalse(policy.expired(s, 1_999_999_999L, now));
+        assertTrue(policy.expired(s, 2_000_000_000L, now));
     }
 }
