@@ -29,7 +29,7 @@ public record BenchPlan(int runs, int warmupSeconds, int ingestSeconds, List<Int
                         List<Integer> producerBatches, int producerImagesPerRun) {
 
     public static BenchPlan standard() {
-        return new BenchPlan(3, 3, 5, List.of(1, 8, 32, 64), 8, 100, 20, 3000, 0.1,
+        return new BenchPlan(3, 3, 5, List.of(1, 8, 32, 64), 8, 100, 20, 10000, 0.1,
                 List.of(200, 500), 10, 30, List.of(1, 8, 32), 32);
     }
 
