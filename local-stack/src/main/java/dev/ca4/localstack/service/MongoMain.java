@@ -3,7 +3,6 @@ package dev.ca4.localstack.service;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
-import org.h2.mvstore.MVStore;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import dev.ca4.localstack.Service;
 import dev.ca4.localstack.StackConfig;
@@ -24,8 +23,6 @@ public final class MongoMain {
      * worker rather than the store (bench/README.md compares both).
      */
     static final String BACKEND_ENV = "CA4_LOCAL_MONGO_BACKEND";
-    /** The H2 MVStore's page cache in MiB (16 = MVStore's default); bench/README.md compares settings. */
-    static final String H2_CACHE_ENV = "CA4_LOCAL_MONGO_H2_CACHE_MB";
 
     private static final Logger LOG = LoggerFactory.getLogger(MongoMain.class);
 
@@ -38,8 +35,7 @@ public final class MongoMain {
             Path file = Files.createDirectories(config.dataDir(Service.MONGO)).resolve("ca4.mv");
             String kind = System.getenv().getOrDefault(BACKEND_ENV, "h2");
             MongoBackend backend = switch (kind) {
-                case "h2" -> new H2Backend(new MVStore.Builder().fileName(file.toString())
-                        .cacheSize(Integer.parseInt(System.getenv().getOrDefault(H2_CACHE_ENV, "16"))).open());
+                case "h2" -> new H2Backend(file.toString());
                 case "memory" -> new MemoryBackend();
                 default -> throw new IllegalArgumentException(BACKEND_ENV + " must be h2 or memory, not '" + kind + "'");
             };
