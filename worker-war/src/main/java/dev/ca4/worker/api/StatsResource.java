@@ -1,7 +1,7 @@
 package dev.ca4.worker.api;
 
 import dev.ca4.worker.config.WorkerConfig;
-import dev.ca4.worker.health.KafkaAdmin;
+import dev.ca4.worker.kafka.KafkaAdmin;
 import dev.ca4.worker.store.LastStored;
 import dev.ca4.worker.store.MongoStore;
 import jakarta.enterprise.context.ApplicationScoped;

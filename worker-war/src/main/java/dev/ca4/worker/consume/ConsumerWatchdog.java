@@ -1,7 +1,7 @@
 package dev.ca4.worker.consume;
 
 import dev.ca4.worker.config.WorkerConfig;
-import dev.ca4.worker.health.KafkaAdmin;
+import dev.ca4.worker.kafka.KafkaAdmin;
 import dev.ca4.worker.sink.SegmentSink;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,6 +1,7 @@
 package dev.ca4.worker.health;
 
 import dev.ca4.worker.config.WorkerConfig;
+import dev.ca4.worker.kafka.KafkaAdmin;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;

@@ -1,4 +1,4 @@
-package dev.ca4.worker.health;
+package dev.ca4.worker.kafka;
 
 import dev.ca4.worker.config.WorkerConfig;
 import jakarta.annotation.PreDestroy;
