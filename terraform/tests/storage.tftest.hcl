@@ -112,6 +112,13 @@ run "nodes_may_write_only_to_the_archive_bucket" {
   }
 
   assert {
+    condition = contains(flatten([
+      for st in jsondecode(aws_iam_role_policy.archive_write[0].policy).Statement : flatten([st.Action])
+    ]), "s3:GetObject")
+    error_message = "The worker reads a redelivered segment's metadata (HEAD needs s3:GetObject) and make restore reads segments."
+  }
+
+  assert {
     condition     = jsondecode(aws_iam_role.nodes.assume_role_policy).Statement[0].Principal.Service == "ec2.amazonaws.com"
     error_message = "Only EC2 may assume the node role."
   }

@@ -39,9 +39,11 @@ resource "aws_iam_role_policy" "archive_write" {
     Version = "2012-10-17"
     Statement = [
       {
-        Sid      = "WriteArchiveObjects"
+        # GetObject: the worker reads an existing segment's metadata (HEAD) when its conditional PUT finds the
+        # key taken (a redelivered range), and make restore reads segments (docs/archive-segments.md).
+        Sid      = "ReadWriteArchiveObjects"
         Effect   = "Allow"
-        Action   = ["s3:PutObject", "s3:AbortMultipartUpload"]
+        Action   = ["s3:PutObject", "s3:GetObject", "s3:AbortMultipartUpload"]
         Resource = "${var.archive_bucket_arn}/*"
       },
       {

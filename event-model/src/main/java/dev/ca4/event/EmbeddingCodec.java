@@ -4,7 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Base64;
 
-/** Little-endian float32 packing of embeddings: the {@code values_b64} field and the S3 {@code .f32} archive. */
+/** Little-endian float32 packing of embeddings: the {@code values_b64} field and the archive segments' float32 matrix. */
 public final class EmbeddingCodec {
 
     private EmbeddingCodec() {
