@@ -2,10 +2,10 @@ package it.dev.ca4.worker;
 
 import dev.ca4.event.SampleEvents;
 import dev.ca4.localstack.LocalStack;
+import dev.ca4.worker.archive.SegmentFormat;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import dev.ca4.worker.archive.SegmentFormat;
 
 import java.time.Duration;
 import java.util.ArrayList;

@@ -3,14 +3,14 @@ package it.dev.ca4.worker;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ca4.event.EmbeddingCodec;
 import dev.ca4.event.SampleEvents;
-import io.restassured.path.json.JsonPath;
-import io.restassured.response.Response;
-import org.junit.jupiter.api.Test;
 import dev.ca4.worker.archive.SegmentFormat;
 import dev.ca4.worker.transform.EmbeddingFormat;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
 import org.bson.RawBsonDocument;
 import org.bson.codecs.DocumentCodec;
 import org.bson.types.Binary;
+import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.List;
