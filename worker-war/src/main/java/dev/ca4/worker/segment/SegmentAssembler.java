@@ -2,9 +2,7 @@ package dev.ca4.worker.segment;
 
 import dev.ca4.worker.record.ConsumedRecord;
 
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
@@ -57,18 +55,6 @@ public final class SegmentAssembler {
                 seal(s);
             }
         }
-    }
-
-    /** Seals every open segment (shutdown). */
-    public synchronized List<Segment> drain() {
-        List<Segment> out = new ArrayList<>();
-        for (OpenSegment s : open.values()) {
-            if (!s.isEmpty()) {
-                held -= s.count();
-                out.add(s.seal());
-            }
-        }
-        return out;
     }
 
     /** Records waiting in open segments. */

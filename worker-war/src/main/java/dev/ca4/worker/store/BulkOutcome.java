@@ -11,8 +11,4 @@ public record BulkOutcome(int size, Set<Integer> inserted, Map<Integer, WriteErr
 
     public record WriteError(int code, String message) {
     }
-
-    public boolean duplicate(int i) {
-        return !inserted.contains(i) && !errors.containsKey(i);
-    }
 }

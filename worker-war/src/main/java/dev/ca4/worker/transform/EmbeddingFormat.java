@@ -38,11 +38,7 @@ public enum EmbeddingFormat {
         if (this == BINARY) {
             return new Binary(BsonBinarySubType.BINARY.getValue(), EmbeddingCodec.toBytes(values));
         }
-        List<Double> list = new ArrayList<>(values.length);
-        for (float f : values) {
-            list.add((double) f); // exact: every float32 is a double
-        }
-        return list;
+        return doubles(values);
     }
 
     /** The stored values as numbers, whichever form they were stored in (the read API answers with these). */
@@ -51,16 +47,20 @@ public enum EmbeddingFormat {
             float[] values = b.getType() == BsonBinarySubType.VECTOR.getValue()
                     ? new BsonBinary(b.getType(), b.getData()).asVector().asFloat32Vector().getData()
                     : EmbeddingCodec.fromBytes(b.getData());
-            List<Double> list = new ArrayList<>(values.length);
-            for (float f : values) {
-                list.add((double) f);
-            }
-            return list;
+            return doubles(values);
         }
         @SuppressWarnings("unchecked")
         List<Number> numbers = (List<Number>) stored;
         List<Double> list = new ArrayList<>(numbers.size());
         numbers.forEach(n -> list.add(n.doubleValue()));
+        return list;
+    }
+
+    private static List<Double> doubles(float[] values) {
+        List<Double> list = new ArrayList<>(values.length);
+        for (float f : values) {
+            list.add((double) f); // exact: every float32 is a double
+        }
         return list;
     }
 }

@@ -87,12 +87,4 @@ class SegmentAssemblerTest {
         assembler.sealExpired();
         assertEquals(1, sealed.size());
     }
-
-    @Test
-    void drainSealsEveryOpenSegment() {
-        assembler.add(TestRecords.event(0, 0, T0, 8));
-        assembler.add(TestRecords.event(3, 5, T0, 8));
-        assertEquals(2, assembler.drain().size());
-        assertEquals(0, assembler.held());
-    }
 }
