@@ -1,12 +1,9 @@
 package dev.ca4.worker.consume;
 
-import dev.ca4.worker.config.WorkerConfig;
-import dev.ca4.worker.decode.RecordDecoder;
 import dev.ca4.worker.metrics.WorkerMetrics;
+import dev.ca4.worker.record.PolledRecord;
 import dev.ca4.worker.record.RecordOrigin;
 import dev.ca4.worker.sink.SegmentSink;
-import dev.ca4.worker.transform.DocumentTransforms;
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -19,28 +16,21 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The only consumer of {@code gpu-metadata} (group ca4-worker): decodes each record ({@link RecordDecoder}) and
- * hands it to the {@link SegmentSink}. Acknowledgement is manual and happens in the sink once the record's segment
- * is committed, so returning at once here lets records of many segments be in flight.
+ * The only consumer of {@code gpu-metadata} (group ca4-worker): hands each record, undecoded, to the
+ * {@link SegmentSink}. liberty-kafka delivers every record on one thread, so that thread does nothing else:
+ * decoding happens on the segment writers (bench/README.md, "Off the consumer thread"). Acknowledgement is manual
+ * and happens in the sink once the record's segment is committed, so returning at once here lets records of many
+ * segments be in flight.
  */
 @ApplicationScoped
 public class GpuMetadataConsumer {
 
-    @Inject
-    WorkerConfig config;
     @Inject
     SegmentSink sink;
     @Inject
     WorkerMetrics metrics;
     @Inject
     ConsumerWatchdog watchdog;
-
-    private RecordDecoder decoder;
-
-    @PostConstruct
-    void init() {
-        decoder = new RecordDecoder(new DocumentTransforms(config.workerVersion(), config.embeddingFormat()));
-    }
 
     @Incoming("gpuMetadata")
     @Acknowledgment(Acknowledgment.Strategy.MANUAL)
@@ -52,7 +42,7 @@ public class GpuMetadataConsumer {
                 : new RecordOrigin(rec.topic(), rec.partition(), rec.offset(), (String) rec.key());
         long timestamp = rec == null ? System.currentTimeMillis() : rec.timestamp();
         byte[] raw = message.getPayload() == null ? new byte[0] : message.getPayload();
-        sink.submit(decoder.decode(origin, timestamp, raw, ackOnce(message)));
+        sink.submit(new PolledRecord(origin, timestamp, raw, ackOnce(message)));
         return CompletableFuture.completedFuture(null);
     }
 

@@ -7,6 +7,7 @@ import dev.ca4.event.EventValidator;
 import dev.ca4.worker.deadletter.DeadLetterPolicy;
 import dev.ca4.worker.record.ConsumedRecord;
 import dev.ca4.worker.record.DeadLetterReason;
+import dev.ca4.worker.record.PolledRecord;
 import dev.ca4.worker.record.RecordOrigin;
 import dev.ca4.worker.transform.DocumentTransforms;
 
@@ -16,7 +17,7 @@ import java.util.Optional;
 /**
  * Turns a record's bytes into a {@link ConsumedRecord}: parsed and validated with the same validator as the API,
  * then transformed into its document; anything that cannot be decoded becomes a dead letter. Pure and
- * thread-safe: the consumer and the archive restore both use it.
+ * thread-safe: the segment writers and the archive restore both use it.
  */
 public final class RecordDecoder {
     private final EventValidator validator = new EventValidator();
@@ -24,6 +25,10 @@ public final class RecordDecoder {
 
     public RecordDecoder(DocumentTransforms transforms) {
         this.transforms = transforms;
+    }
+
+    public ConsumedRecord decode(PolledRecord r) {
+        return decode(r.origin(), r.timestamp(), r.raw(), r.ack());
     }
 
     public ConsumedRecord decode(RecordOrigin origin, long timestamp, byte[] raw, Runnable ack) {

@@ -7,7 +7,7 @@ import org.bson.Document;
 import java.util.Objects;
 
 /**
- * One record read from {@code gpu-metadata}, decoded: either an event to store (event, its JSON without the vector
+ * One record read from {@code gpu-metadata} ({@link PolledRecord}), decoded: either an event to store (event, its JSON without the vector
  * values, and the document derived from it) or a record that can never be stored ({@code deadLetter} set). {@code timestamp} is
  * the Kafka record time, which places the record in its archive segment; {@code ack} acknowledges it to the
  * connector and is called only once everything the record needs is durable.

@@ -1,6 +1,6 @@
 package dev.ca4.worker.segment;
 
-import dev.ca4.worker.record.ConsumedRecord;
+import dev.ca4.worker.record.PolledRecord;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,9 +9,8 @@ import java.util.List;
 public final class OpenSegment {
     private final String topic;
     private final int partition;
-    private final List<ConsumedRecord> records = new ArrayList<>();
+    private final List<PolledRecord> records = new ArrayList<>();
     private long bytes;
-    private int dim;
     private long openedAtNanos;
     private long lastTimestamp;
 
@@ -20,16 +19,13 @@ public final class OpenSegment {
         this.partition = partition;
     }
 
-    void add(ConsumedRecord r, long nowNanos) {
+    void add(PolledRecord r, long nowNanos) {
         if (records.isEmpty()) {
             openedAtNanos = nowNanos;
         }
         records.add(r);
         lastTimestamp = Math.max(lastTimestamp, r.timestamp());
         bytes += r.size();
-        if (dim == 0 && !r.isDeadLetter()) {
-            dim = r.dim();
-        }
     }
 
     /** Seals what was collected and starts empty again. */
@@ -38,7 +34,6 @@ public final class OpenSegment {
         records.clear();
         lastTimestamp = 0;
         bytes = 0;
-        dim = 0;
         return s;
     }
 
@@ -52,11 +47,6 @@ public final class OpenSegment {
 
     public long bytes() {
         return bytes;
-    }
-
-    /** The dimension of the segment's embeddings, 0 while it holds none. */
-    public int dim() {
-        return dim;
     }
 
     public long firstTimestamp() {

@@ -1,14 +1,14 @@
 package dev.ca4.worker.segment;
 
-import dev.ca4.worker.record.ConsumedRecord;
+import dev.ca4.worker.record.PolledRecord;
 
 import java.util.List;
 
 /**
- * A sealed run of records of one partition, contiguous and in offset order (dead letters included: they are
- * acknowledged with the segment but are not among its {@link #rows()}).
+ * A sealed run of records of one partition, contiguous and in offset order, not yet decoded: the segment writers
+ * decode it ({@code decode.DecodedSegment}) into its dead letters and its rows.
  */
-public record Segment(String topic, int partition, List<ConsumedRecord> records) {
+public record Segment(String topic, int partition, List<PolledRecord> records) {
 
     public Segment {
         if (records.isEmpty()) {
@@ -23,14 +23,5 @@ public record Segment(String topic, int partition, List<ConsumedRecord> records)
 
     public long lastOffset() {
         return records.get(records.size() - 1).origin().offset();
-    }
-
-    /** The records to store, in offset order: row i of the archived segment is rows().get(i). */
-    public List<ConsumedRecord> rows() {
-        return records.stream().filter(r -> !r.isDeadLetter()).toList();
-    }
-
-    public List<ConsumedRecord> deadLetters() {
-        return records.stream().filter(ConsumedRecord::isDeadLetter).toList();
     }
 }

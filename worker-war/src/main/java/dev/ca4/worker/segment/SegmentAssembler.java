@@ -1,6 +1,6 @@
 package dev.ca4.worker.segment;
 
-import dev.ca4.worker.record.ConsumedRecord;
+import dev.ca4.worker.record.PolledRecord;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -33,7 +33,7 @@ public final class SegmentAssembler {
         this.wallClock = wallClock;
     }
 
-    public synchronized void add(ConsumedRecord r) {
+    public synchronized void add(PolledRecord r) {
         OpenSegment segment = open.computeIfAbsent(r.origin().topic() + "+" + r.origin().partition(),
                 k -> new OpenSegment(r.origin().topic(), r.origin().partition()));
         if (policy.startsNew(segment, r)) {

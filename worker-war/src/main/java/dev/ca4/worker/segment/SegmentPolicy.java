@@ -1,6 +1,6 @@
 package dev.ca4.worker.segment;
 
-import dev.ca4.worker.record.ConsumedRecord;
+import dev.ca4.worker.record.PolledRecord;
 
 /**
  * The segment rotation rules, as pure decisions (docs/archive-segments.md). Except for the wall-clock bound,
@@ -18,16 +18,16 @@ public final class SegmentPolicy {
 
     /**
      * Whether {@code next} must start a new segment rather than join the open one: it is stamped
-     * {@code maxSpanMs} or more after the segment's first record or on another UTC day (the key's date folder),
-     * its embedding has another dimension (one float32 matrix a segment), or it would pass the byte limit.
+     * {@code maxSpanMs} or more after the segment's first record or on another UTC day (the key's date folder), or
+     * it would pass the byte limit. Only what the record carries undecoded counts here: a change of embedding
+     * dimension splits the segment when it is decoded ({@code decode.DecodedSegment}).
      */
-    public boolean startsNew(OpenSegment open, ConsumedRecord next) {
+    public boolean startsNew(OpenSegment open, PolledRecord next) {
         if (open.isEmpty()) {
             return false;
         }
         return next.timestamp() - open.firstTimestamp() >= limits.maxSpanMs()
                 || Math.floorDiv(next.timestamp(), DAY_MS) != Math.floorDiv(open.firstTimestamp(), DAY_MS)
-                || (!next.isDeadLetter() && open.dim() != 0 && next.dim() != open.dim())
                 || open.bytes() + next.size() > limits.maxBytes();
     }
 

@@ -3,6 +3,9 @@ package dev.ca4.worker.sink;
 import dev.ca4.worker.archive.Archiver;
 import dev.ca4.worker.archive.RowPlacement;
 import dev.ca4.worker.archive.SegmentStore;
+import dev.ca4.worker.config.WorkerConfig;
+import dev.ca4.worker.decode.DecodedSegment;
+import dev.ca4.worker.decode.RecordDecoder;
 import dev.ca4.worker.deadletter.DeadLetterPolicy;
 import dev.ca4.worker.deadletter.DeadLetterReporter;
 import dev.ca4.worker.metrics.WorkerMetrics;
@@ -12,7 +15,9 @@ import dev.ca4.worker.segment.Segment;
 import dev.ca4.worker.store.BulkOutcome;
 import dev.ca4.worker.store.BulkWriter;
 import dev.ca4.worker.store.LastStored;
+import dev.ca4.worker.transform.DocumentTransforms;
 import dev.ca4.worker.transform.WriteStamp;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.bson.Document;
@@ -25,15 +30,17 @@ import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
- * The work of one sealed segment, in the order that loses nothing: its dead letters to the DLQ; its rows to the
- * archive (one object) and then to the store (one bulk write), each document pointing at its row; then every
- * record is acknowledged. Any infrastructure failure is thrown before an acknowledgement, and the caller retries;
+ * The work of one sealed segment, in the order that loses nothing: decoded (once); its dead letters to the DLQ;
+ * each run of its rows to the archive (one object) and then to the store (one bulk write), each document pointing
+ * at its row; then every record is acknowledged. Any infrastructure failure is thrown before an acknowledgement, and the caller retries;
  * every step is idempotent.
  */
 @ApplicationScoped
 public class SegmentCommitter {
     private static final Logger LOG = Logger.getLogger(SegmentCommitter.class.getName());
 
+    @Inject
+    WorkerConfig config;
     @Inject
     DeadLetterReporter deadLetters;
     @Inject
@@ -45,19 +52,27 @@ public class SegmentCommitter {
     @Inject
     LastStored lastStored;
 
+    private RecordDecoder decoder;
+
+    @PostConstruct
+    void init() {
+        decoder = new RecordDecoder(new DocumentTransforms(config.workerVersion(), config.embeddingFormat()));
+    }
+
+    /** Parses, validates and transforms the segment's records; pure, so a retried commit does not repeat it. */
+    DecodedSegment decode(Segment segment) {
+        return DecodedSegment.decode(decoder, segment.records());
+    }
+
     /** Publishes and acknowledges the segment's dead letters. */
-    void deadLetter(Segment segment) {
+    void deadLetter(DecodedSegment segment) {
         for (ConsumedRecord r : segment.deadLetters()) {
             deadLetter(r, r.deadLetter());
         }
     }
 
-    /** Archives and stores the segment's rows and acknowledges them. */
-    void store(Segment segment) {
-        List<ConsumedRecord> rows = segment.rows();
-        if (rows.isEmpty()) {
-            return;
-        }
+    /** Archives and stores one run of a segment's rows (one embedding dimension) and acknowledges them. */
+    void store(List<ConsumedRecord> rows) {
         long start = System.nanoTime();
         Instant sealedAt = Instant.now();
         List<Document> docs = new ArrayList<>(rows.size());

@@ -1,7 +1,9 @@
 package dev.ca4.worker.sink;
 
 import dev.ca4.worker.config.WorkerConfig;
+import dev.ca4.worker.decode.DecodedSegment;
 import dev.ca4.worker.record.ConsumedRecord;
+import dev.ca4.worker.record.PolledRecord;
 import dev.ca4.worker.segment.Segment;
 import dev.ca4.worker.segment.SegmentAssembler;
 import dev.ca4.worker.segment.SegmentPolicy;
@@ -22,7 +24,7 @@ import java.util.logging.Logger;
 
 /**
  * Where consumed records go: each partition's records are assembled into segments ({@link SegmentAssembler}),
- * and {@code ca4.sink.writers} threads commit the sealed ones ({@link SegmentCommitter}). A failed commit is
+ * and {@code ca4.sink.writers} threads decode and commit the sealed ones ({@link SegmentCommitter}). A failed commit is
  * retried in place with exponential backoff, forever and without acknowledging anything: nacking would stop the
  * channel, and every step is idempotent. Memory stays bounded because the connector stops delivering at
  * {@code unacked.limit} unacknowledged records.
@@ -64,7 +66,7 @@ public class SegmentSink {
     }
 
     /** Takes one consumed record; it is acknowledged once its segment is committed. */
-    public void submit(ConsumedRecord r) {
+    public void submit(PolledRecord r) {
         assembler.add(r);
     }
 
@@ -100,8 +102,11 @@ public class SegmentSink {
             try {
                 Segment s = sealed.poll(500, TimeUnit.MILLISECONDS);
                 if (s != null) {
-                    withRetry(s, () -> committer.deadLetter(s));
-                    withRetry(s, () -> committer.store(s));
+                    DecodedSegment decoded = committer.decode(s);
+                    withRetry(s, () -> committer.deadLetter(decoded));
+                    for (List<ConsumedRecord> run : decoded.runs()) {
+                        withRetry(s, () -> committer.store(run));
+                    }
                     queuedRecords.addAndGet(-s.records().size());
                 }
             } catch (InterruptedException e) {

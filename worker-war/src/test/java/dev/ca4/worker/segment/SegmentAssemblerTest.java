@@ -1,7 +1,7 @@
 package dev.ca4.worker.segment;
 
 import dev.ca4.worker.decode.TestRecords;
-import dev.ca4.worker.record.ConsumedRecord;
+import dev.ca4.worker.record.PolledRecord;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -26,8 +26,8 @@ class SegmentAssemblerTest {
     @Test
     void eachPartitionFillsItsOwnSegmentInOffsetOrder() {
         for (long o = 0; o < 4; o++) {
-            assembler.add(TestRecords.event(0, o, T0, 8));
-            assembler.add(TestRecords.event(1, 100 + o, T0, 8));
+            assembler.add(TestRecords.polledEvent(0, o, T0, 8));
+            assembler.add(TestRecords.polledEvent(1, 100 + o, T0, 8));
         }
         assertEquals(2, sealed.size());
         assertEquals(List.of(0L, 1L, 2L), offsets(sealed.get(0)));
@@ -36,20 +36,17 @@ class SegmentAssemblerTest {
     }
 
     @Test
-    void deadLettersTravelWithTheirSegmentButAreNoRows() {
-        assembler.add(TestRecords.event(0, 0, T0, 8));
-        assembler.add(TestRecords.notJson(0, 1, T0));
-        assembler.add(TestRecords.event(0, 2, T0, 8));
-        Segment s = sealed.get(0);
-        assertEquals(3, s.records().size());
-        assertEquals(List.of(0L, 2L), s.rows().stream().map(r -> r.origin().offset()).toList());
-        assertEquals(1, s.deadLetters().size());
+    void undecodableRecordsTravelWithTheirSegment() {
+        assembler.add(TestRecords.polledEvent(0, 0, T0, 8));
+        assembler.add(TestRecords.polledNotJson(0, 1, T0));
+        assembler.add(TestRecords.polledEvent(0, 2, T0, 8));
+        assertEquals(List.of(0L, 1L, 2L), offsets(sealed.get(0)));
     }
 
     @Test
     void quietPartitionIsSealedOnceItsSegmentWaitedMaxOpen() {
         clock.set(0);
-        assembler.add(TestRecords.event(0, 0, T0, 8));
+        assembler.add(TestRecords.polledEvent(0, 0, T0, 8));
         clock.set(199_000_000L);
         assembler.sealExpired();
         assertTrue(sealed.isEmpty());
@@ -61,9 +58,9 @@ class SegmentAssemblerTest {
 
     @Test
     void sameRecordsFromTheSameOffsetMakeTheSameSegments() {
-        List<ConsumedRecord> records = new ArrayList<>();
+        List<PolledRecord> records = new ArrayList<>();
         for (long o = 0; o < 10; o++) {
-            records.add(TestRecords.event(0, o, T0 + o * 110, 8)); // record time: 2 records a 200 ms
+            records.add(TestRecords.polledEvent(0, o, T0 + o * 110, 8)); // record time: 2 records a 200 ms
         }
         records.forEach(assembler::add);
         List<List<Long>> first = sealed.stream().map(SegmentAssemblerTest::offsets).toList();
@@ -79,7 +76,7 @@ class SegmentAssemblerTest {
     void aBacklogsSegmentWaitsLongerToFillThanAFreshOne() {
         wallClock.set(T0 + 60_000); // the records are a minute old
         clock.set(0);
-        assembler.add(TestRecords.event(0, 0, T0, 8));
+        assembler.add(TestRecords.polledEvent(0, 0, T0, 8));
         clock.set(1_999_000_000L);
         assembler.sealExpired();
         assertTrue(sealed.isEmpty(), "old records: sealed at 2 s, not 200 ms");

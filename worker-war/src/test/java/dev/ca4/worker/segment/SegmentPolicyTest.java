@@ -12,52 +12,53 @@ class SegmentPolicyTest {
 
     private static OpenSegment openWith(long timestamp, int dim) {
         OpenSegment s = new OpenSegment(TestRecords.TOPIC, 0);
-        s.add(TestRecords.event(0, 10, timestamp, dim), 0);
+        s.add(TestRecords.polledEvent(0, 10, timestamp, dim), 0);
         return s;
     }
 
     @Test
     void firstRecordNeverStartsNew() {
-        assertFalse(policy.startsNew(new OpenSegment(TestRecords.TOPIC, 0), TestRecords.event(0, 1, T0, 8)));
+        assertFalse(policy.startsNew(new OpenSegment(TestRecords.TOPIC, 0), TestRecords.polledEvent(0, 1, T0, 8)));
     }
 
     @Test
     void recordWithinTheRecordTimeSpanJoins() {
-        assertFalse(policy.startsNew(openWith(T0, 8), TestRecords.event(0, 11, T0 + 199, 8)));
+        assertFalse(policy.startsNew(openWith(T0, 8), TestRecords.polledEvent(0, 11, T0 + 199, 8)));
     }
 
     @Test
     void recordStampedMaxSpanLaterStartsNew() {
-        assertTrue(policy.startsNew(openWith(T0, 8), TestRecords.event(0, 11, T0 + 200, 8)));
+        assertTrue(policy.startsNew(openWith(T0, 8), TestRecords.polledEvent(0, 11, T0 + 200, 8)));
     }
 
     @Test
     void recordOfAnotherUtcDayStartsNew() {
         long lastMsOfDay = T0 - T0 % 86_400_000L + 86_399_950L;
-        assertTrue(policy.startsNew(openWith(lastMsOfDay, 8), TestRecords.event(0, 11, lastMsOfDay + 100, 8)));
+        assertTrue(policy.startsNew(openWith(lastMsOfDay, 8), TestRecords.polledEvent(0, 11, lastMsOfDay + 100, 8)));
     }
 
     @Test
-    void embeddingOfAnotherDimensionStartsNewButADeadLetterJoins() {
-        assertTrue(policy.startsNew(openWith(T0, 8), TestRecords.event(0, 11, T0, 16)));
-        assertFalse(policy.startsNew(openWith(T0, 8), TestRecords.notJson(0, 11, T0)));
+    void undecodedRecordsJoinWhateverTheyHold() {
+        // another dimension, or not an event at all: decoding splits such a segment later (DecodedSegmentTest)
+        assertFalse(policy.startsNew(openWith(T0, 8), TestRecords.polledEvent(0, 11, T0, 16)));
+        assertFalse(policy.startsNew(openWith(T0, 8), TestRecords.polledNotJson(0, 11, T0)));
     }
 
     @Test
     void recordPassingTheByteLimitStartsNew() {
         OpenSegment s = openWith(T0, 8);
         SegmentPolicy small = new SegmentPolicy(new SegmentLimits(100, s.bytes() + 10, 200, 200, 2000));
-        assertTrue(small.startsNew(s, TestRecords.event(0, 11, T0, 8)), "a second record passes the limit");
+        assertTrue(small.startsNew(s, TestRecords.polledEvent(0, 11, T0, 8)), "a second record passes the limit");
         assertFalse(new SegmentPolicy(new SegmentLimits(100, 2 * s.bytes() + 10, 200, 200, 2000))
-                .startsNew(s, TestRecords.event(0, 11, T0, 8)), "room for two");
+                .startsNew(s, TestRecords.polledEvent(0, 11, T0, 8)), "room for two");
     }
 
     @Test
     void fullAtMaxRecords() {
         OpenSegment s = openWith(T0, 8);
-        s.add(TestRecords.event(0, 11, T0, 8), 0);
+        s.add(TestRecords.polledEvent(0, 11, T0, 8), 0);
         assertFalse(policy.full(s));
-        s.add(TestRecords.event(0, 12, T0, 8), 0);
+        s.add(TestRecords.polledEvent(0, 12, T0, 8), 0);
         assertTrue(policy.full(s));
     }
 
@@ -65,7 +66,7 @@ class SegmentPolicyTest {
     void expiresMaxOpenAfterItOpenedInWallClockTimeNotMaxSpan() {
         OpenSegment s = new OpenSegment(TestRecords.TOPIC, 0);
         assertFalse(policy.expired(s, Long.MAX_VALUE, T0), "an empty segment never expires");
-        s.add(TestRecords.event(0, 1, T0, 8), 1_000_000_000L);
+        s.add(TestRecords.polledEvent(0, 1, T0, 8), 1_000_000_000L);
         assertFalse(policy.expired(s, 1_299_999_999L, T0 + 300));
         assertTrue(policy.expired(s, 1_300_000_000L, T0 + 300));
     }
@@ -73,7 +74,7 @@ class SegmentPolicyTest {
     @Test
     void segmentOfOldRecordsExpiresOnlyAfterTheBacklogBound() {
         OpenSegment s = new OpenSegment(TestRecords.TOPIC, 0);
-        s.add(TestRecords.event(0, 1, T0, 8), 0);
+        s.add(TestRecords.polledEvent(0, 1, T0, 8), 0);
         long now = T0 + 2_000; // the newest record is 2 s old: a backlog
         assertFalse(policy.expired(s, 300_000_000L, now));
         assertFalse(policy.expired(s, 1_999_999_999L, now));
