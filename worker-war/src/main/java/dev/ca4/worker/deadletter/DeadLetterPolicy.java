@@ -20,9 +20,11 @@ public final class DeadLetterPolicy {
     /**
      * Store error codes retrying cannot fix: BadValue 2, FailedToParse 9, TypeMismatch 14 is not here (a bug of
      * ours, not of the event), DocumentValidationFailure 121, BSONObjectTooLarge 10334, 17419 and 17280 (document
-     * or key too large), 16755 (bad geo), 52/56/57 (invalid field names).
+     * or key too large), 16755 (bad geo), 52/56/57 (invalid field names), DuplicateKey 11000 of a unique index
+     * other than {@code _id} (a duplicate {@code _id} is an event already stored, never an error: BulkWriter).
      */
-    private static final Set<Integer> DATA_ERROR_CODES = Set.of(2, 9, 10334, 17419, 121, 17280, 16755, 52, 56, 57);
+    private static final Set<Integer> DATA_ERROR_CODES = Set.of(2, 9, 10334, 17419, 121, 17280, 16755, 52, 56, 57,
+            11000);
 
     private DeadLetterPolicy() {
     }

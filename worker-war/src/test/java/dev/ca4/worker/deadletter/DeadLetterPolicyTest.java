@@ -20,10 +20,15 @@ class DeadLetterPolicyTest {
     }
 
     @Test
+    void duplicateKeyOfAnotherUniqueIndexIsADataError() {
+        // BulkWriter turns a duplicate _id into "already stored"; what reaches the policy is another index's
+        assertTrue(DeadLetterPolicy.storeError(11000, "E11000 duplicate key error index: image_id_1").isPresent());
+    }
+
+    @Test
     void transientAndUnknownErrorsAreRetriedNotDeadLettered() {
         assertTrue(DeadLetterPolicy.storeError(91, "ShutdownInProgress").isEmpty());
         assertTrue(DeadLetterPolicy.storeError(11600, "InterruptedAtShutdown").isEmpty());
-        assertTrue(DeadLetterPolicy.storeError(11000, "E11000 duplicate key").isEmpty());
         assertTrue(DeadLetterPolicy.storeError(424242, "never seen").isEmpty());
     }
 }
