@@ -8,6 +8,7 @@ import dev.ca4.worker.record.ConsumedRecord;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -43,12 +44,19 @@ public final class SegmentFormat {
 
     /** Encodes {@code rows} (records to store, one partition, offset order, one dimension). */
     public static byte[] encode(List<ConsumedRecord> rows) {
+        return encoded(rows).toByteArray();
+    }
+
+    /**
+     * The same bytes without a final copy: a segment is megabytes, and each copy of it is a humongous allocation
+     * for G1 (bench/README.md, "Fewer copies").
+     */
+    public static Encoded encoded(List<ConsumedRecord> rows) {
         ConsumedRecord first = rows.get(0);
         int dim = first.dim();
         List<Long> offsets = new ArrayList<>(rows.size());
         List<Long> timestamps = new ArrayList<>(rows.size());
         ByteArrayOutputStream events = new ByteArrayOutputStream(rows.size() * 1024);
-        ByteBuffer matrix = ByteBuffer.allocate(rows.size() * dim * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
         try {
             for (ConsumedRecord r : rows) {
                 if (r.dim() != dim || r.origin().partition() != first.origin().partition()) {
@@ -56,25 +64,46 @@ public final class SegmentFormat {
                 }
                 offsets.add(r.origin().offset());
                 timestamps.add(r.timestamp());
-                events.write(EventJson.MAPPER.writeValueAsBytes(r.json()));
+                EventJson.MAPPER.writeValue(events, r.json());
                 events.write('\n');
-                for (float v : r.event().embedding().values()) {
-                    matrix.putFloat(v);
-                }
             }
             SegmentManifest m = new SegmentManifest(SegmentManifest.FORMAT, first.origin().topic(),
                     first.origin().partition(), offsets.get(0), offsets.get(offsets.size() - 1), rows.size(), dim,
                     offsets, timestamps);
-            ByteArrayOutputStream out = new ByteArrayOutputStream(matrix.capacity() + events.size() / 2 + 4096);
+            long matrixBytes = (long) rows.size() * dim * Float.BYTES;
+            Buffer out = new Buffer((int) Math.min(Integer.MAX_VALUE - 8, matrixBytes + events.size() / 2 + 4096));
             try (ZipOutputStream zip = new ZipOutputStream(out)) {
                 zip.setLevel(Deflater.BEST_SPEED);
                 deflated(zip, MANIFEST, EventJson.MAPPER.writeValueAsBytes(m));
                 deflated(zip, EVENTS, events.toByteArray());
-                stored(zip, EMBEDDINGS, matrix.array());
+                storedMatrix(zip, rows, dim, matrixBytes);
             }
-            return out.toByteArray();
+            return out.encoded();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A segment's bytes: {@code length} bytes of {@code buffer}. */
+    public record Encoded(byte[] buffer, int length) {
+
+        public InputStream stream() {
+            return new ByteArrayInputStream(buffer, 0, length);
+        }
+
+        public byte[] toByteArray() {
+            return Arrays.copyOf(buffer, length);
+        }
+    }
+
+    /** A ByteArrayOutputStream whose bytes are handed over without a copy. */
+    private static final class Buffer extends ByteArrayOutputStream {
+        Buffer(int size) {
+            super(size);
+        }
+
+        Encoded encoded() {
+            return new Encoded(buf, count);
         }
     }
 
@@ -139,17 +168,34 @@ public final class SegmentFormat {
         zip.closeEntry();
     }
 
-    private static void stored(ZipOutputStream zip, String name, byte[] data) throws IOException {
-        ZipEntry e = new ZipEntry(name);
+    /**
+     * The embeddings entry, written row by row through one row buffer rather than from a matrix built first: a
+     * stored ZIP entry needs its CRC before its data, so the rows are converted twice (CRC, then write), which
+     * costs less than a segment-sized array.
+     */
+    private static void storedMatrix(ZipOutputStream zip, List<ConsumedRecord> rows, int dim, long size)
+            throws IOException {
+        ByteBuffer row = ByteBuffer.allocate(dim * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        CRC32 crc = new CRC32();
+        for (ConsumedRecord r : rows) {
+            crc.update(rowBytes(row, r));
+        }
+        ZipEntry e = new ZipEntry(EMBEDDINGS);
         e.setTimeLocal(ENTRY_TIME);
         e.setMethod(ZipEntry.STORED);
-        e.setSize(data.length);
-        e.setCompressedSize(data.length);
-        CRC32 crc = new CRC32();
-        crc.update(data);
+        e.setSize(size);
+        e.setCompressedSize(size);
         e.setCrc(crc.getValue());
         zip.putNextEntry(e);
-        zip.write(data);
+        for (ConsumedRecord r : rows) {
+            zip.write(rowBytes(row, r));
+        }
         zip.closeEntry();
+    }
+
+    private static byte[] rowBytes(ByteBuffer row, ConsumedRecord r) {
+        row.clear();
+        row.asFloatBuffer().put(r.event().embedding().values());
+        return row.array();
     }
 }

@@ -79,6 +79,11 @@ public final class SegmentStore {
         return placements;
     }
 
+    /** The segment's bytes as they are (RequestBody.fromBytes would copy them once more). */
+    private static RequestBody body(SegmentFormat.Encoded segment) {
+        return RequestBody.fromContentProvider(segment::stream, segment.length(), "application/zip");
+    }
+
     /**
      * One conditional PUT ({@code If-None-Match: *}, S3's conditional write, atomic): true when written, false
      * when the key exists already (HTTP 412), which is then left as it is.
@@ -90,7 +95,7 @@ public final class SegmentStore {
                 META_WORKER, workerVersion);
         try {
             s3.putObject(b -> b.bucket(bucket).key(key).contentType("application/zip").metadata(meta).ifNoneMatch("*"),
-                    RequestBody.fromBytes(SegmentFormat.encode(rows)));
+                    body(SegmentFormat.encoded(rows)));
             return true;
         } catch (S3Exception e) {
             if (e.statusCode() == 412) {

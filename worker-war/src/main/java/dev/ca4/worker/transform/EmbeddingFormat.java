@@ -4,6 +4,7 @@ import dev.ca4.event.EmbeddingCodec;
 import org.bson.BinaryVector;
 import org.bson.BsonBinary;
 import org.bson.BsonBinarySubType;
+import org.bson.Float32BinaryVector;
 import org.bson.types.Binary;
 
 import java.util.ArrayList;
@@ -30,19 +31,32 @@ public enum EmbeddingFormat {
         }
     }
 
+    /**
+     * The value to store. Binary forms are a {@link BsonBinary}, which the driver encodes from its own array;
+     * {@code org.bson.types.Binary} would copy the 8 KB once when built and again when encoded.
+     */
     public Object encode(float[] values) {
         if (this == VECTOR) {
-            return new Binary(BsonBinarySubType.VECTOR.getValue(), new BsonBinary(BinaryVector.floatVector(values))
-                    .getData());
+            return new BsonBinary(BinaryVector.floatVector(values));
         }
         if (this == BINARY) {
-            return new Binary(BsonBinarySubType.BINARY.getValue(), EmbeddingCodec.toBytes(values));
+            return new BsonBinary(BsonBinarySubType.BINARY, EmbeddingCodec.toBytes(values));
         }
         return doubles(values);
     }
 
-    /** The stored values as numbers, whichever form they were stored in (the read API answers with these). */
+    /**
+     * The stored values as numbers, whichever form they were stored in (the read API answers with these): a
+     * document read back holds a {@link Binary} (subtype 0) or, for a BSON vector, the driver's
+     * {@link Float32BinaryVector}; one just built a {@link BsonBinary}.
+     */
     public static List<Double> asNumbers(Object stored) {
+        if (stored instanceof Float32BinaryVector v) {
+            return doubles(v.getData());
+        }
+        if (stored instanceof BsonBinary b) {
+            return asNumbers(new Binary(b.getType(), b.getData()));
+        }
         if (stored instanceof Binary b) {
             float[] values = b.getType() == BsonBinarySubType.VECTOR.getValue()
                     ? new BsonBinary(b.getType(), b.getData()).asVector().asFloat32Vector().getData()

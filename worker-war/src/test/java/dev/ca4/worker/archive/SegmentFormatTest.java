@@ -5,7 +5,9 @@ import dev.ca4.worker.record.ConsumedRecord;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
+import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -42,6 +44,24 @@ class SegmentFormatTest {
                     s.event(i).toString().getBytes(), () -> { });
             assertEquals(r.event(), again.event(), "row " + i + " decodes to the event that was consumed");
         }
+    }
+
+    /**
+     * A redelivered range is never rewritten (If-None-Match), so a worker of another version must make the same
+     * bytes as the one that wrote the object: this pins them (SHA-256 of a segment the first segment format made).
+     * Change it only with a new format name in the manifest.
+     */
+    @Test
+    void bytesAreThoseOfTheFirstFormatVersion() throws Exception {
+        List<ConsumedRecord> rows = new ArrayList<>();
+        for (long o = 20; o < 27; o++) {
+            rows.add(TestRecords.event(7, o, T0 + o, 64));
+        }
+        SegmentFormat.Encoded encoded = SegmentFormat.encoded(rows);
+        byte[] streamed = encoded.stream().readAllBytes();
+        assertEquals("99e760a2d8c2ce9c8db8ce4dba39a606ffe6f03086fe85f74777af2b02fbff5d",
+                HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(streamed)));
+        assertArrayEquals(streamed, SegmentFormat.encode(rows));
     }
 
     @Test

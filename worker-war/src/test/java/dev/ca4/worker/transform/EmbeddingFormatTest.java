@@ -1,6 +1,8 @@
 package dev.ca4.worker.transform;
 
+import org.bson.BsonBinary;
 import org.bson.Document;
+import org.bson.Float32BinaryVector;
 import org.bson.RawBsonDocument;
 import org.bson.codecs.DocumentCodec;
 import org.bson.types.Binary;
@@ -23,7 +25,7 @@ class EmbeddingFormatTest {
     @Test
     void vectorIsABsonFloat32VectorReadBackExactly() {
         Object stored = EmbeddingFormat.VECTOR.encode(VALUES);
-        Binary b = assertInstanceOf(Binary.class, stored);
+        BsonBinary b = assertInstanceOf(BsonBinary.class, stored);
         assertEquals(9, b.getType());
         assertEquals(2 + 4 * VALUES.length, b.getData().length, "dtype + padding bytes, then float32 values");
         assertEquals(List.of(0.1f, -2.5f, 3.4028235e38f, 1.4e-45f).stream().map(Float::doubleValue).toList(),
@@ -32,10 +34,22 @@ class EmbeddingFormatTest {
 
     @Test
     void binaryIsGenericLittleEndianFloat32ReadBackTheSame() {
-        Binary b = assertInstanceOf(Binary.class, EmbeddingFormat.BINARY.encode(VALUES));
+        BsonBinary b = assertInstanceOf(BsonBinary.class, EmbeddingFormat.BINARY.encode(VALUES));
         assertEquals(0, b.getType());
         assertEquals(4 * VALUES.length, b.getData().length);
         assertEquals(EmbeddingFormat.asNumbers(EmbeddingFormat.VECTOR.encode(VALUES)), EmbeddingFormat.asNumbers(b));
+    }
+
+    @Test
+    void storedFormsReadBackFromTheStoreGiveTheSameNumbers() {
+        for (EmbeddingFormat f : List.of(EmbeddingFormat.VECTOR, EmbeddingFormat.BINARY)) {
+            Document readBack = new RawBsonDocument(new Document("values", f.encode(VALUES)), new DocumentCodec())
+                    .decode(new DocumentCodec()); // as the driver hands a stored document back
+            Object values = readBack.get("values"); // Binary for subtype 0, the driver decodes subtype 9 to a vector
+            Class<?> expected = f == EmbeddingFormat.VECTOR ? Float32BinaryVector.class : Binary.class;
+            assertInstanceOf(expected, values);
+            assertEquals(EmbeddingFormat.asNumbers(f.encode(VALUES)), EmbeddingFormat.asNumbers(values), f.name());
+        }
     }
 
     @Test
