@@ -49,7 +49,7 @@ public final class SegmentFormat {
 
     /**
      * The same bytes without a final copy: a segment is megabytes, and each copy of it is a humongous allocation
-     * for G1 (bench/README.md, "Fewer copies").
+     * for G1 (bench/README.md, "The sink, second round").
      */
     public static Encoded encoded(List<ConsumedRecord> rows) {
         ConsumedRecord first = rows.get(0);

@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * The only consumer of {@code gpu-metadata} (group ca4-worker): hands each record, undecoded, to the
  * {@link SegmentSink}. liberty-kafka delivers every record on one thread, so that thread does nothing else:
- * decoding happens on the segment writers (bench/README.md, "Off the consumer thread"). Acknowledgement is manual
+ * decoding happens on the segment writers (bench/README.md, "The sink, second round"). Acknowledgement is manual
  * and happens in the sink once the record's segment is committed, so returning at once here lets records of many
  * segments be in flight.
  */

@@ -40,9 +40,4 @@ public record DecodedSegment(List<ConsumedRecord> deadLetters, List<List<Consume
         }
         return new DecodedSegment(deadLetters, runs);
     }
-
-    /** Every row, in offset order. */
-    public List<ConsumedRecord> rows() {
-        return runs.stream().flatMap(List::stream).toList();
-    }
 }

@@ -32,8 +32,8 @@ import java.util.logging.Logger;
 /**
  * The work of one sealed segment, in the order that loses nothing: decoded (once); its dead letters to the DLQ;
  * each run of its rows to the archive (one object) and then to the store (one bulk write), each document pointing
- * at its row; then every record is acknowledged. Any infrastructure failure is thrown before an acknowledgement, and the caller retries;
- * every step is idempotent.
+ * at its row; then every record is acknowledged. Any infrastructure failure is thrown before an
+ * acknowledgement, and the caller retries; every step is idempotent.
  */
 @ApplicationScoped
 public class SegmentCommitter {

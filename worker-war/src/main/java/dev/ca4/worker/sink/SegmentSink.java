@@ -24,8 +24,8 @@ import java.util.logging.Logger;
 
 /**
  * Where consumed records go: each partition's records are assembled into segments ({@link SegmentAssembler}),
- * and {@code ca4.sink.writers} threads decode and commit the sealed ones ({@link SegmentCommitter}). A failed commit is
- * retried in place with exponential backoff, forever and without acknowledging anything: nacking would stop the
+ * and {@code ca4.sink.writers} threads decode and commit the sealed ones ({@link SegmentCommitter}). A failed
+ * commit is retried in place with exponential backoff, forever and without acknowledging anything: nacking would stop the
  * channel, and every step is idempotent. Memory stays bounded because the connector stops delivering at
  * {@code unacked.limit} unacknowledged records.
  */

@@ -24,7 +24,7 @@ import java.util.Set;
  * {@code _id = event_id}: a document whose id is already stored is refused with a duplicate-key error (11000)
  * and counts as already present, so a redelivered event is neither stored twice nor rewritten. A plain insert
  * costs the server less than an upsert with {@code $setOnInsert} (no query, no update document: bench/README.md,
- * "Inserts, not upserts"). Every other per-document error comes back in the {@link BulkOutcome} for the
+ * "The sink, second round"). Every other per-document error comes back in the {@link BulkOutcome} for the
  * dead-letter policy to judge; a failure of the whole write (no server, timeout, write concern) is thrown, and the
  * caller retries the run, which is safe because every write is idempotent.
  */

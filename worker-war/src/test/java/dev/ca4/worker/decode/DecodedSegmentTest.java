@@ -34,7 +34,7 @@ class DecodedSegmentTest {
         DecodedSegment d = DecodedSegment.decode(TestRecords.DECODER, records);
         assertEquals(List.of(List.of(10L, 11L), List.of(12L, 14L), List.of(15L)), runOffsets(d));
         assertEquals(List.of(8, 16, 8), d.runs().stream().map(run -> run.get(0).dim()).toList());
-        assertEquals(List.of(10L, 11L, 12L, 14L, 15L), d.rows().stream().map(r -> r.origin().offset()).toList());
+        assertEquals(List.of(10L, 11L, 12L, 14L, 15L), d.runs().stream().flatMap(List::stream).map(r -> r.origin().offset()).toList());
         assertEquals(runOffsets(d), runOffsets(DecodedSegment.decode(TestRecords.DECODER, records)),
                 "the same records make the same runs");
     }
