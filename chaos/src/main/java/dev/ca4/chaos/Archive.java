@@ -2,6 +2,7 @@ package dev.ca4.chaos;
 
 import dev.ca4.worker.archive.SegmentFormat;
 import dev.ca4.worker.archive.SegmentKeys;
+import dev.ca4.worker.archive.SegmentManifest;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -29,16 +30,17 @@ public final class Archive implements AutoCloseable {
         this.bucket = bucket;
     }
 
-    /** Every (segment key, row) that holds each event_id, from every segment object in the bucket. */
-    public Map<String, List<Map.Entry<String, Integer>>> places() {
-        Map<String, List<Map.Entry<String, Integer>>> out = new HashMap<>();
+    /** Every segment row that holds each event_id, from every segment object in the bucket. */
+    public Map<String, List<ArchivePlace>> places() {
+        Map<String, List<ArchivePlace>> out = new HashMap<>();
         for (S3Object o : s3.listObjectsV2Paginator(ListObjectsV2Request.builder().bucket(bucket)
                 .prefix(SegmentKeys.PREFIX).build()).contents()) {
             SegmentFormat.ArchivedSegment segment = SegmentFormat.decode(
                     s3.getObjectAsBytes(b -> b.bucket(bucket).key(o.key())).asByteArray());
+            SegmentManifest m = segment.manifest();
             for (int row = 0; row < segment.events().size(); row++) {
                 out.computeIfAbsent(segment.events().get(row).get("event_id").asText(), k -> new ArrayList<>())
-                        .add(Map.entry(o.key(), row));
+                        .add(new ArchivePlace(o.key(), row, m.topic() + "/" + m.partition() + "/" + m.offsets().get(row)));
             }
         }
         return out;
