@@ -52,7 +52,7 @@ final class LegacyStoreMigration {
                 MVMap<Object, Object> source = from.openMap(name);
                 MVMap<Object, Object> copy = StoreMaps.byName(to, name);
                 copy.putAll(source);
-                if (name.startsWith(StoreMaps.DATA_PREFIX)) {
+                if (name.startsWith(StoreMaps.DATA_PREFIX) && !name.contains(".system.")) { // users' documents only
                     documents += source.sizeAsLong();
                 }
             }
