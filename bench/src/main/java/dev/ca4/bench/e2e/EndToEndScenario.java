@@ -83,7 +83,7 @@ public final class EndToEndScenario implements Scenario {
         long baseline = ctx.store().count();
         int every = Math.max(1, rate / PROBES_PER_SECOND);
         AtomicInteger n = new AtomicInteger();
-        try (VisibilityProbe probe = new VisibilityProbe(ctx.store()::exists)) {
+        try (VisibilityProbe probe = new VisibilityProbe(ctx.store()::existing)) {
             long start = System.nanoTime() + 100_000_000L; // the schedule starts 100 ms from now
             OpenLoopSchedule schedule = OpenLoopSchedule.of(rate, seconds, start,
                     Instant.now().plusNanos(start - System.nanoTime()));

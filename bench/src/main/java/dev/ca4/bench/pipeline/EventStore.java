@@ -7,7 +7,10 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import org.bson.Document;
 
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.OptionalLong;
+import java.util.Set;
 
 /**
  * The worker's collection, read the only cheap ways the local store allows (no secondary indexes): the
@@ -63,8 +66,16 @@ public final class EventStore implements AutoCloseable {
     }
 
     /** Whether the event's document can be read (by _id, as a client would). */
-    public boolean exists(String eventId) {
-        return collection.find(Filters.eq("_id", eventId)).projection(Projections.include("_id")).first() != null;
+    /** Which of {@code eventIds} are stored: one query, whatever their number. */
+    public Set<String> existing(Collection<String> eventIds) {
+        Set<String> found = new HashSet<>();
+        if (eventIds.isEmpty()) {
+            return found;
+        }
+        for (Document d : collection.find(Filters.in("_id", eventIds)).projection(Projections.include("_id"))) {
+            found.add(String.valueOf(d.get("_id")));
+        }
+        return found;
     }
 
     /** {@code latency_ms.end_to_end} of one stored event: stored_at − produced_at, as the worker measured it. */
