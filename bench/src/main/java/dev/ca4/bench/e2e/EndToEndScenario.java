@@ -37,7 +37,7 @@ public final class EndToEndScenario implements Scenario {
         BenchPlan plan = ctx.plan();
         prepareWorker(ctx);
         OpenLoopSender sender = new OpenLoopSender(ctx.endpoints().api().resolve("/metadata"),
-                ctx.endpoints().apiKey(), ctx.events().template());
+                ctx.endpoints().apiKey(), ctx.events().template(), plan.e2eConnections());
         List<Figure> figures = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         ObjectNode details = EventJson.MAPPER.createObjectNode();

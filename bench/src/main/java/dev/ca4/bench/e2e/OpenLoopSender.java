@@ -13,15 +13,21 @@ import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.ObjLongConsumer;
 
 /**
- * Sends one event per scheduled instant with the JDK's asynchronous HTTP client: the sending thread only waits
- * for the next intended time, never for an answer, so the offered rate holds whatever the server does. Each event
- * carries its own event_id and produced_at = its intended send time.
+ * Sends one event per scheduled instant with the JDK's asynchronous HTTP client: the sending thread waits for the
+ * next intended time and, when {@code maxInFlight} requests are already unanswered, for one of them (a client's
+ * connection pool, as wrk2 keeps a fixed set of connections). Every latency runs from the <b>intended</b> time, so
+ * an event that waited for a connection counts that wait (no coordinated omission). Without the bound, each
+ * request sent while all others were unanswered opened a new connection: at 500/s with answers taking a second
+ * the client held ~500 connections, and opening them cost the client, the processor and the machine more than
+ * the events (bench/README.md, "End to end, fourth round"). Each event carries its own event_id and produced_at =
+ * its intended send time.
  */
 public final class OpenLoopSender {
     private static final long MAX_MICROS = TimeUnit.MINUTES.toMicros(10);
@@ -31,11 +37,16 @@ public final class OpenLoopSender {
     private final URI url;
     private final String apiKey;
     private final BodyTemplate template;
+    private final int maxInFlight;
 
-    public OpenLoopSender(URI url, String apiKey, BodyTemplate template) {
+    public OpenLoopSender(URI url, String apiKey, BodyTemplate template, int maxInFlight) {
+        if (maxInFlight < 1) {
+            throw new IllegalArgumentException("maxInFlight must be at least 1, was " + maxInFlight);
+        }
         this.url = url;
         this.apiKey = apiKey;
         this.template = template;
+        this.maxInFlight = maxInFlight;
     }
 
     /** Runs the schedule; {@code onAccepted} gets each event answered 202 with its intended send time (nanoTime). */
@@ -44,6 +55,7 @@ public final class OpenLoopSender {
         List<String> accepted = Collections.synchronizedList(new ArrayList<>());
         AtomicLong non202 = new AtomicLong();
         List<CompletableFuture<?>> inFlight = new ArrayList<>(schedule.count());
+        Semaphore connections = new Semaphore(maxInFlight);
         long maxLag = 0;
         for (int i = 0; i < schedule.count(); i++) {
             long intended = schedule.intendedNanos(i);
@@ -51,6 +63,7 @@ public final class OpenLoopSender {
             while ((wait = intended - System.nanoTime()) > 0) {
                 LockSupport.parkNanos(wait);
             }
+            connections.acquireUninterruptibly();
             maxLag = Math.max(maxLag, System.nanoTime() - intended);
             String id = UUID.randomUUID().toString();
             HttpRequest req = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(30))
@@ -58,6 +71,7 @@ public final class OpenLoopSender {
                     .POST(HttpRequest.BodyPublishers.ofByteArray(template.body(id, schedule.intendedWall(i))))
                     .build();
             inFlight.add(http.sendAsync(req, HttpResponse.BodyHandlers.discarding()).handle((r, failure) -> {
+                connections.release();
                 long micros = Math.min(MAX_MICROS, (System.nanoTime() - intended) / 1000);
                 synchronized (response) {
                     response.recordValue(micros);
