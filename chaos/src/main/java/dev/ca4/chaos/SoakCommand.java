@@ -49,6 +49,9 @@ public class SoakCommand implements Callable<Integer> {
     @Option(names = "--e2e-samples", defaultValue = "200", description = "Events per minute whose stored latency is read back (default: ${DEFAULT-VALUE}).")
     int e2eSamples;
 
+    @Option(names = "--connections", defaultValue = "32", description = "Most requests in flight at once, as a client's connection pool; an event waiting for one counts that wait in its latency (default: ${DEFAULT-VALUE}).")
+    int connections;
+
     @Option(names = "--dim", defaultValue = "512", description = "Embedding size of the events (default: ${DEFAULT-VALUE}).")
     int dim;
 
@@ -62,7 +65,7 @@ public class SoakCommand implements Callable<Integer> {
         List<List<String>> probes = new ArrayList<>();
         try (Pipeline p = pipeline.pipeline()) {
             OpenLoopSender sender = new OpenLoopSender(p.endpoints().api().resolve("/metadata"), p.endpoints().apiKey(),
-                    new Events(dim).template());
+                    new Events(dim).template(), connections);
             long t0 = System.nanoTime();
             Thread sampler = new Thread(() -> sample(p, t0, samples), "soak-sampler");
             sampler.setDaemon(true);
