@@ -99,7 +99,7 @@ public class ChaosCommand implements Callable<Integer> {
         System.out.println();
         System.out.printf("machine: %d cores, %s, commit %s; load average before %s, after %s; %s events/s for %s s per "
                         + "scenario, %d s outages, archive %s%n", machine.cores(), machine.cpuModel(), machine.gitCommit(),
-                before, after, plan.rate(), plan.loadSeconds(), plan.outageSeconds(), pipeline.archive ? "on" : "off");
+                before, after, plan.rate(), plan.loadSeconds(), plan.outageSeconds(), pipeline.archive() ? "on" : "off");
         ResultsTable.print(results, System.out);
         ObjectNode root = EventJson.MAPPER.createObjectNode();
         root.put("started_at", started.toString());
@@ -109,7 +109,7 @@ public class ChaosCommand implements Callable<Integer> {
         root.set("load_average_after", EventJson.MAPPER.valueToTree(after));
         ObjectNode planJson = EventJson.MAPPER.valueToTree(plan);
         planJson.put("quick", quick);
-        planJson.put("archive", pipeline.archive);
+        planJson.put("archive", pipeline.archive());
         root.set("plan", planJson);
         root.set("scenarios", EventJson.MAPPER.valueToTree(results));
         root.put("ok", !failed);

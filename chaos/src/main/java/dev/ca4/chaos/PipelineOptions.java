@@ -27,9 +27,20 @@ public class PipelineOptions {
             description = "Home of the stack the pipeline runs on (default: ${DEFAULT-VALUE}).")
     Path stackHome;
 
-    @Option(names = "--archive", defaultValue = "${env:CA4_ARCHIVE_ENABLED:-false}",
-            description = "Whether the worker archives to S3 (then every event's objects are counted too; default: $CA4_ARCHIVE_ENABLED).")
-    boolean archive;
+    // No picocli default: a boolean option toggles its default when given, so with the default taken from
+    // CA4_ARCHIVE_ENABLED (true under make chaos) "--archive" turned the archive count off. Unset = the env.
+    @Option(names = "--archive", negatable = true,
+            description = "Whether the worker archives to S3 (then every event's objects are counted too); --no-archive: not (default: $CA4_ARCHIVE_ENABLED, else false).")
+    Boolean archiveOption;
+
+    /** Whether the archive is counted: --archive / --no-archive, else CA4_ARCHIVE_ENABLED, else false. */
+    boolean archive() {
+        return archive(System.getenv("CA4_ARCHIVE_ENABLED"));
+    }
+
+    boolean archive(String environment) {
+        return archiveOption != null ? archiveOption : Boolean.parseBoolean(environment);
+    }
 
     @Option(names = {"-o", "--results-dir"}, defaultValue = "chaos/results", description = "Where the JSON goes (default: ${DEFAULT-VALUE}).")
     Path resultsDir;
@@ -41,7 +52,7 @@ public class PipelineOptions {
     Pipeline pipeline() {
         Endpoints e = endpoints();
         Archive a = null;
-        if (archive) {
+        if (archive()) {
             a = new Archive(URI.create(env("CA4_S3_ENDPOINT", "http://127.0.0.1:9000")),
                     env("CA4_S3_ACCESS_KEY", "ca4-local"), env("CA4_S3_SECRET_KEY", "ca4-local-secret"),
                     env("CA4_S3_BUCKET", "ca4-archive"));

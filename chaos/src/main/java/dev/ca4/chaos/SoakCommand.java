@@ -120,7 +120,7 @@ public class SoakCommand implements Callable<Integer> {
             plan.put("minutes", minutes);
             plan.put("rate", rate);
             plan.put("dim", dim);
-            plan.put("archive", pipeline.archive);
+            plan.put("archive", pipeline.archive());
             root.set("minutes", EventJson.MAPPER.valueToTree(table));
             root.set("samples", EventJson.MAPPER.valueToTree(new ArrayList<>(samples)));
             root.set("verdict", EventJson.MAPPER.valueToTree(verdict));

@@ -18,7 +18,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -103,15 +105,17 @@ class IngestIT {
             TopicPartition tp = new TopicPartition(Pipeline.TOPIC, partition);
             c.assign(List.of(tp));
             c.seek(tp, offset);
-            long deadline = System.currentTimeMillis() + 15_000;
-            while (System.currentTimeMillis() < deadline) {
-                for (ConsumerRecord<String, byte[]> rec : c.poll(Duration.ofMillis(500))) {
-                    if (rec.offset() == offset) {
-                        return rec;
-                    }
-                }
-            }
+            AtomicReference<ConsumerRecord<String, byte[]>> found = new AtomicReference<>();
+            await("the record at " + partition + "@" + offset).atMost(Duration.ofSeconds(15)).pollInSameThread()
+                    .pollInterval(Duration.ofMillis(10)).until(() -> {
+                        for (ConsumerRecord<String, byte[]> rec : c.poll(Duration.ofMillis(500))) {
+                            if (rec.offset() == offset) {
+                                found.set(rec);
+                            }
+                        }
+                        return found.get() != null;
+                    });
+            return found.get();
         }
-        throw new AssertionError("no record at " + partition + "@" + offset);
     }
 }

@@ -31,8 +31,9 @@ final class Pipeline {
         return MONGO.getDatabase("ca4").getCollection("gpu_metadata");
     }
 
+    /** Documents of this event, by the event_id field (not the unique _id, which can never be seen twice). */
     static long copies(String eventId) {
-        return documents().countDocuments(Filters.eq("_id", eventId));
+        return documents().countDocuments(Filters.eq("event_id", eventId));
     }
 
     static long documentsOfRun(String runId) {

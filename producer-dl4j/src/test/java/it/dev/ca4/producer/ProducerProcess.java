@@ -20,11 +20,13 @@ final class ProducerProcess {
     private final Process process;
     private final List<String> stderr = new CopyOnWriteArrayList<>();
     private final StringBuilder stdout = new StringBuilder();
+    private final Thread err;
+    private final Thread out;
 
     private ProducerProcess(Process process) {
         this.process = process;
-        Thread err = new Thread(() -> collect(process.getErrorStream(), stderr::add));
-        Thread out = new Thread(() -> collect(process.getInputStream(), l -> {
+        err = new Thread(() -> collect(process.getErrorStream(), stderr::add));
+        out = new Thread(() -> collect(process.getInputStream(), l -> {
             synchronized (stdout) {
                 stdout.append(l).append('\n');
             }
@@ -48,7 +50,9 @@ final class ProducerProcess {
             process.destroyForcibly();
             fail("producer still running after " + timeout.toSeconds() + " s; stderr:\n" + String.join("\n", stderr));
         }
-        Thread.sleep(200); // let the readers drain
+        // The readers end at the streams' end, once they have every line the process wrote.
+        err.join(TimeUnit.SECONDS.toMillis(10));
+        out.join(TimeUnit.SECONDS.toMillis(10));
         return process.exitValue();
     }
 

@@ -25,6 +25,7 @@ import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -79,16 +80,16 @@ public class DeadLetterIT {
             TopicPartition tp = new TopicPartition("gpu-metadata-dlq", 0);
             c.assign(List.of(tp));
             c.seekToBeginning(List.of(tp));
-            long deadline = System.currentTimeMillis() + 30_000;
-            while (found.size() < keys.size() && System.currentTimeMillis() < deadline) {
-                for (ConsumerRecord<String, byte[]> r : c.poll(Duration.ofMillis(500))) {
-                    if (keys.contains(r.key())) {
-                        found.put(r.key(), r);
-                    }
-                }
-            }
+            await("dead letters of " + keys).atMost(Duration.ofSeconds(30)).pollInSameThread()
+                    .pollInterval(Duration.ofMillis(10)).until(() -> {
+                        for (ConsumerRecord<String, byte[]> r : c.poll(Duration.ofMillis(500))) {
+                            if (keys.contains(r.key())) {
+                                found.put(r.key(), r);
+                            }
+                        }
+                        return found.size() == keys.size();
+                    });
         }
-        assertEquals(keys.size(), found.size(), "dead letters found: " + found.keySet());
         return found;
     }
 

@@ -23,6 +23,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -58,6 +59,7 @@ class NoSecretsInLogsIT {
                 .contentType("application/json").body(valid.toString()).post("/metadata").statusCode());
 
         UUID poisonId = UUID.randomUUID();
+        String garbageKey = UUID.randomUUID().toString();
         ObjectNode poison = SampleEvents.withValues(poisonId, 8, new Random());
         poison.put("schema_version", "2").with("image").put("id", marker + "-poison.jpg");
         try (KafkaProducer<String, byte[]> p = new KafkaProducer<>(Map.of(
@@ -67,7 +69,7 @@ class NoSecretsInLogsIT {
             p.send(new ProducerRecord<>("gpu-metadata", poisonId.toString(),
                     poison.toString().getBytes(StandardCharsets.UTF_8))).get(10, TimeUnit.SECONDS);
             // the parser's error quotes the token it choked on: the marker itself
-            p.send(new ProducerRecord<>("gpu-metadata", UUID.randomUUID().toString(),
+            p.send(new ProducerRecord<>("gpu-metadata", garbageKey,
                     ("{\"image\": " + marker + "}").getBytes(StandardCharsets.UTF_8))).get(10, TimeUnit.SECONDS);
         }
         // Stored after the poison records were dead-lettered (same partition order is not needed: the worker
@@ -76,7 +78,14 @@ class NoSecretsInLogsIT {
         assertEquals(202, Pipeline.post(SampleEvents.withValues(after, 8, new Random()).toString()).statusCode());
         Pipeline.await("events stored", Duration.ofSeconds(60),
                 () -> Pipeline.copies(good.toString()) == 1 && Pipeline.copies(after.toString()) == 1);
-        Thread.sleep(2000); // the log writers flush on their own thread
+        // The log writers flush on their own thread: search only once the lines that would quote the payload
+        // (the two dead letters, parser error included) are in the worker's messages.log.
+        Path workerLog = LOG_DIRS.get(1).resolve("messages.log");
+        await("the worker's log holds both dead letters").atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200)).until(() -> {
+                    String text = Files.exists(workerLog) ? read(workerLog) : "";
+                    return text.contains("key=" + poisonId) && text.contains("key=" + garbageKey);
+                });
 
         List<String> files = new ArrayList<>();
         List<String> findings = new ArrayList<>();

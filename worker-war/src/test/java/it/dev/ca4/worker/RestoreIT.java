@@ -46,7 +46,7 @@ class RestoreIT {
             assertEquals(202, Pipeline.post(SampleEvents.withBase64(id, dim, new Random(i)).toString()).statusCode());
             ids.add(id.toString());
         }
-        Pipeline.await("all 40 stored", Duration.ofSeconds(60), () -> ids.stream().allMatch(id -> Pipeline.copies(id) == 1));
+        Pipeline.await("all 40 stored", Duration.ofSeconds(60), () -> Pipeline.allStored(ids));
         // nothing else in flight: the snapshot is the whole run (earlier tests' records included)
         Pipeline.await("the worker's group has no lag", Duration.ofSeconds(120),
                 () -> Pipeline.worker().get("/stats").jsonPath().getLong("lag") == 0);

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 
@@ -41,9 +42,10 @@ class StoreOutageIT {
         Pipeline.await("worker readiness UP", Duration.ofSeconds(60),
                 () -> Pipeline.worker().get("/health/ready").statusCode() == 200);
         Pipeline.await("all " + ids.size() + " events stored", Duration.ofSeconds(90),
-                () -> ids.stream().allMatch(id -> Pipeline.copies(id) >= 1));
+                () -> Pipeline.allStored(ids));
+        Map<String, Long> copies = Pipeline.copies(ids);
         for (String id : ids) {
-            assertEquals(1, Pipeline.copies(id), "copies of " + id);
+            assertEquals(1L, copies.get(id), "copies of " + id);
         }
     }
 
