@@ -44,9 +44,9 @@ public final class EndToEndScenario implements Scenario {
         details.put("archive", true);
         ArrayNode runs = details.putArray("runs");
         for (int rate : plan.e2eRates()) {
-            ctx.log("e2e " + rate + "/s: warm-up " + plan.warmupSeconds() + " s, then " + plan.runs() + " × "
+            ctx.log("e2e " + rate + "/s: warm-up " + plan.e2eWarmupSeconds() + " s, then " + plan.runs() + " × "
                     + plan.e2eSeconds() + " s");
-            once(ctx, sender, rate, plan.warmupSeconds());
+            once(ctx, sender, rate, plan.e2eWarmupSeconds());
             List<E2eRun> results = new ArrayList<>();
             for (int i = 0; i < plan.runs(); i++) {
                 E2eRun r = once(ctx, sender, rate, plan.e2eSeconds());
