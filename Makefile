@@ -1,5 +1,5 @@
 # CA4 GPU metadata pipeline. `make run` starts everything locally; `make test` runs every test.
-# Ports and names are fixed by DESIGN.md; override the variables below only if you know why.
+# Ports and names are fixed (docs/design.md); override the variables below only if you know why.
 SHELL        := /bin/bash
 .SHELLFLAGS  := -eu -o pipefail -c
 .DEFAULT_GOAL := help
@@ -153,7 +153,7 @@ test-java:
 	$(MVN) -q install -DskipTests -DskipITs -pl local-stack -am
 	rm -rf $(TEST_HOME)/data
 	$(STACK) start --home $(TEST_HOME)
-	rc=0; $(WITH_ENV) CA4_LOCAL_HOME=$(abspath $(TEST_HOME)) $(IT_ENV) $(MVN) verify || rc=$$?; \
+	rc=0; $(WITH_ENV) CA4_LOCAL_HOME=$(abspath $(TEST_HOME)) $(IT_ENV) $(MVN) verify -Pfuzz || rc=$$?; \
 	  $(STACK) stop --home $(TEST_HOME); exit $$rc
 
 # `make bench` runs on a stack of its own, started empty under $(BENCH_HOME): make run's data is untouched, and

@@ -1,4 +1,4 @@
-# The AWS side of the CA4 make contract (DESIGN.md), included by the root Makefile.
+# The AWS side of the CA4 make contract (docs/design.md), included by the root Makefile.
 # Sequence: ca4-plan, ca4-apply, ca4-bootstrap-k3s, tunnel-k3s, ca4-platform-setup, ca4-deploy-edge,
 # ca4-deploy-monitoring, ca4-verify-*; walkthrough in docs/aws.md. Every target checks its
 # prerequisites first and stops with one sentence when one is missing (make/aws/lib.sh, `require`).

@@ -1,8 +1,9 @@
 # Kubernetes manifests, images and monitoring (k8s/, liberty/*/Containerfile), included by the root Makefile.
 
 CA4_IMAGE_REGISTRY ?=
-# The project version of pom.xml, as the k8s manifests name the images (make test-k8s checks all three agree).
-CA4_IMAGE_TAG      ?= 1.0.0-SNAPSHOT
+# The project version: pom.xml's own <version> (the line after <artifactId>ca4-parent</artifactId>), as the k8s
+# manifests name the images (make test-k8s checks that they agree).
+CA4_IMAGE_TAG      ?= $(shell sed -n '/<artifactId>ca4-parent<\/artifactId>/{n;s:.*<version>\(.*\)</version>.*:\1:p;q;}' pom.xml)
 CA4_MONITORING_DIR ?= .local/monitoring
 DOCKER             ?= docker
 

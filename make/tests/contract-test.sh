@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The AWS-side make contract, offline: every target of DESIGN.md exists with a one-line `## ` help,
+# The AWS-side make contract, offline: every target of docs/design.md exists with a one-line `## ` help,
 # and each one, run with its prerequisites missing, stops with its one-sentence message (and no
 # stack trace). Runs make against the repository's root Makefile (CA4_TEST_MAKE overrides) with
 # every path pointed into a temporary sandbox, so a developer's real state, kubeconfig, keys and

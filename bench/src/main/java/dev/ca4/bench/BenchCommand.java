@@ -37,9 +37,13 @@ import java.util.concurrent.Callable;
         description = "Measure ingest, worker drain, end-to-end latency and record size of the running local pipeline, "
                 + "and the producer's ResNet50 embeddings/s against PyTorch.",
         exitCodeListHeading = "Exit codes:%n",
-        exitCodeList = {"0:every scenario ran", "1:a scenario failed (the others' figures are still written)",
-                "2:invalid options"})
+        exitCodeList = {BenchCommand.OK + ":every scenario ran",
+                BenchCommand.SCENARIO_FAILED + ":a scenario failed (the others' figures are still written)",
+                CommandLine.ExitCode.USAGE + ":invalid options"})
 public class BenchCommand implements Callable<Integer> {
+    static final int OK = 0;
+    static final int SCENARIO_FAILED = 1;
+
     /**
      * Every scenario, in the order they run: bytes and ingest need the worker stopped, e2e needs it running;
      * producer needs no pipeline at all.
@@ -154,7 +158,7 @@ public class BenchCommand implements Callable<Integer> {
         ResultsTable.print(sections, System.out);
         Path file = ResultsWriter.write(resultsDir, started, machine, loadBefore, loadAfter, planJson(plan), sections);
         System.out.println("results: " + file);
-        return failed ? 1 : 0;
+        return failed ? SCENARIO_FAILED : OK;
     }
 
     private ObjectNode planJson(BenchPlan plan) {

@@ -26,9 +26,13 @@ import static dev.ca4.chaos.Pipeline.log;
 @Command(name = "chaos", mixinStandardHelpOptions = true,
         description = "Inject one fault at a time under load and count every event (store, archive, DLQ, recovery).",
         exitCodeListHeading = "Exit codes:%n",
-        exitCodeList = {"0:every scenario exact and recovered in time", "1:a scenario lost, duplicated, "
-                + "stored a refused event, had a wrong DLQ or recovered too late", "2:invalid options"})
+        exitCodeList = {ChaosCommand.EXACT + ":every scenario exact and recovered in time",
+                ChaosCommand.SCENARIO_FAILED + ":a scenario lost, duplicated, stored a refused event, had a wrong DLQ "
+                        + "or recovered too late", CommandLine.ExitCode.USAGE + ":invalid options"})
 public class ChaosCommand implements Callable<Integer> {
+    static final int EXACT = 0;
+    static final int SCENARIO_FAILED = 1;
+
     static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
     @Mixin
@@ -115,7 +119,7 @@ public class ChaosCommand implements Callable<Integer> {
         root.put("ok", !failed);
         Path file = write(pipeline.resultsDir, "chaos-" + FILE_TIME.format(started) + ".json", root);
         System.out.println("results: " + file);
-        return failed ? 1 : 0;
+        return failed ? SCENARIO_FAILED : EXACT;
     }
 
     static Path write(Path dir, String name, ObjectNode root) throws java.io.IOException {

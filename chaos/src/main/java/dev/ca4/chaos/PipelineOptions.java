@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 import java.net.URI;
 import java.nio.file.Path;
 
-/** Where the pipeline is and how to drive it; the defaults are make's (fixed ports, DESIGN.md names). */
+/** Where the pipeline is and how to drive it; the defaults are make's (fixed ports and names: docs/design.md). */
 public class PipelineOptions {
     @Mixin
     PipelineTarget target;

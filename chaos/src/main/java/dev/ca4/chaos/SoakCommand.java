@@ -9,6 +9,7 @@ import dev.ca4.bench.report.LoadAverage;
 import dev.ca4.bench.report.MachineInfo;
 import dev.ca4.event.EventJson;
 import org.HdrHistogram.Histogram;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -31,8 +32,13 @@ import static dev.ca4.chaos.Pipeline.log;
 @Command(name = "soak", mixinStandardHelpOptions = true,
         description = "Steady load for many minutes: throughput, p99 per minute, heap after GC, fds and threads.",
         exitCodeListHeading = "Exit codes:%n",
-        exitCodeList = {"0:nothing grew", "1:heap, fds, threads or p99 grew beyond the bounds", "2:invalid options"})
+        exitCodeList = {SoakCommand.STEADY + ":nothing grew",
+                SoakCommand.GREW + ":heap, fds, threads or p99 grew beyond the bounds",
+                CommandLine.ExitCode.USAGE + ":invalid options"})
 public class SoakCommand implements Callable<Integer> {
+    static final int STEADY = 0;
+    static final int GREW = 1;
+
 
     @Mixin
     PipelineOptions pipeline;
@@ -128,7 +134,7 @@ public class SoakCommand implements Callable<Integer> {
             Path file = ChaosCommand.write(pipeline.resultsDir, "soak-" + ChaosCommand.FILE_TIME.format(started) + ".json",
                     root);
             System.out.println("results: " + file);
-            return SoakVerdict.ok(verdict) ? 0 : 1;
+            return SoakVerdict.ok(verdict) ? STEADY : GREW;
         }
     }
 

@@ -20,10 +20,14 @@ import java.util.concurrent.Callable;
 @Command(name = "await-stored", mixinStandardHelpOptions = true, version = "1.0",
         description = "Wait until the worker stored every accepted event of a ca4-producer receipts file.",
         exitCodeListHeading = "Exit codes:%n",
-        exitCodeList = {"0:every accepted event was stored, or the rest wait behind a backlog that is draining (reported)",
-                "1:the worker stored nothing while accepted events waited",
-                "2:invalid options or unreadable receipts"})
+        exitCodeList = {AwaitStored.STORED_OR_DRAINING + ":every accepted event was stored, or the rest wait behind "
+                + "a backlog that is draining (reported)",
+                AwaitStored.STUCK + ":the worker stored nothing while accepted events waited",
+                AwaitStored.BAD_INPUT + ":invalid options or unreadable receipts"})
 public class AwaitStored implements Callable<Integer> {
+    static final int STORED_OR_DRAINING = 0;
+    static final int STUCK = 1;
+    static final int BAD_INPUT = CommandLine.ExitCode.USAGE;
 
     @Option(names = {"-r", "--receipts"}, required = true, description = "ca4-producer --receipts file (JSON Lines).")
     Path receipts;
@@ -47,7 +51,13 @@ public class AwaitStored implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<String> accepted = acceptedIds(receipts);
+        List<String> accepted;
+        try {
+            accepted = acceptedIds(receipts);
+        } catch (java.io.IOException | RuntimeException e) { // missing file, a line that is not JSON
+            System.err.println("cannot read the receipts " + receipts + ": " + e.getMessage());
+            return BAD_INPUT;
+        }
         PipelineClient client = new PipelineClient(null, worker, null);
         StorageCheck.Result stored = new StorageCheck(client, timeoutSeconds, maxBacklogWaitSeconds).await(accepted);
         System.out.printf("accepted %d, stored %d, missing %d, dead-lettered (DLQ total) %s; end-to-end latency "
@@ -55,19 +65,19 @@ public class AwaitStored implements Callable<Integer> {
                 accepted.size() - stored.stored(), client.get("/stats").path("dlq_count").asText("?"),
                 stored.p50(), stored.p99(), stored.max());
         return switch (stored.verdict()) {
-            case WAIT -> 0;
+            case WAIT -> STORED_OR_DRAINING;
             case BACKLOG -> {
                 System.out.printf("%d accepted event(s) are still queued behind a backlog: the worker's group lags by "
                                 + "%d records and stores %.0f documents/s, so about %.0f s more. Nothing is lost; watch "
                                 + "%s/stats (count, lag) or `make status`.%n", accepted.size() - stored.stored(),
                         stored.lag(), stored.drainRate(), stored.secondsToDrain(), worker);
-                yield 0;
+                yield STORED_OR_DRAINING;
             }
             case STUCK -> {
                 System.out.printf("the worker stored nothing for %d accepted event(s) (lag %d): see %s/health and the "
                         + "worker's log (worker-war/target/liberty/wlp/usr/servers/worker/logs/messages.log)%n",
                         accepted.size() - stored.stored(), stored.lag(), worker);
-                yield 1;
+                yield STUCK;
             }
         };
     }

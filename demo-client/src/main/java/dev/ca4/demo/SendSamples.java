@@ -21,9 +21,13 @@ import java.util.concurrent.Callable;
 @Command(name = "send-samples", mixinStandardHelpOptions = true, version = "1.0",
         description = "Send sample GPU metadata events to the processor and wait until the worker stored them.",
         exitCodeListHeading = "Exit codes:%n",
-        exitCodeList = {"0:every accepted event was stored", "1:some event was not accepted or not stored",
-                "2:invalid options"})
+        exitCodeList = {SendSamples.ALL_STORED + ":every accepted event was stored",
+                SendSamples.NOT_ALL_STORED + ":some event was not accepted or not stored",
+                CommandLine.ExitCode.USAGE + ":invalid options"})
 public class SendSamples implements Callable<Integer> {
+    static final int ALL_STORED = 0;
+    static final int NOT_ALL_STORED = 1;
+
 
     @Option(names = {"-a", "--api"}, defaultValue = "${env:EDGE_API_URL:-http://localhost:9080}",
             description = "Processor base URL (default: ${DEFAULT-VALUE}).")
@@ -103,6 +107,6 @@ public class SendSamples implements Callable<Integer> {
                 client.get("/stats").path("dlq_count").asText("?"));
         System.out.printf("send rate %.0f events/s; end-to-end latency produced->stored p50 %d ms, p99 %d ms, max %d ms%n",
                 count / sendSeconds, stored.p50(), stored.p99(), stored.max());
-        return rejected == 0 && stored.stored() == accepted.size() ? 0 : 1;
+        return rejected == 0 && stored.stored() == accepted.size() ? ALL_STORED : NOT_ALL_STORED;
     }
 }

@@ -2,6 +2,7 @@ package dev.ca4.demo;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,5 +25,14 @@ class AwaitStoredTest {
                 """);
         assertEquals(List.of("11111111-1111-1111-1111-111111111111", "33333333-3333-3333-3333-333333333333"),
                 AwaitStored.acceptedIds(receipts));
+    }
+
+    @Test
+    void unreadableReceiptsAreBadInputNotACrash() throws Exception {
+        Path notJson = Files.writeString(dir.resolve("bad.jsonl"), "this is not json\n");
+        assertEquals(AwaitStored.BAD_INPUT, new CommandLine(new AwaitStored()).execute("-r", notJson.toString()));
+        assertEquals(AwaitStored.BAD_INPUT,
+                new CommandLine(new AwaitStored()).execute("-r", dir.resolve("missing.jsonl").toString()));
+        assertEquals(2, AwaitStored.BAD_INPUT, "the code --help documents");
     }
 }

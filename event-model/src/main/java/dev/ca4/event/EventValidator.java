@@ -17,7 +17,7 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
- * Checks a JSON tree against event schema version 1 (DESIGN.md) and, when every rule holds, builds the
+ * Checks a JSON tree against event schema version 1 (docs/design.md) and, when every rule holds, builds the
  * normalized {@link GpuMetadataEvent}: timestamps in UTC, event_id lower-case (or generated when absent),
  * GPU backend lower-case, the embedding as float32 whatever form it came in.
  */

@@ -10,7 +10,7 @@ import java.util.Map;
 
 /**
  * A validated, normalized GPU metadata event (schema version 1). Instances only come out of
- * {@link EventValidator}, so every field obeys the rules of DESIGN.md; timestamps are UTC instants.
+ * {@link EventValidator}, so every field obeys the rules of docs/design.md; timestamps are UTC instants.
  *
  * @param receivedAt set by the processor when the API accepted the event (absent on client input)
  */

@@ -18,8 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * trip through its topic form.
  *
  * <p>Plain {@code mvn test} replays the seed corpus and every past finding under
- * {@code src/test/resources/dev/ca4/event/EventParserFuzzTestInputs/parseAndValidate/}; with
- * {@code JAZZER_FUZZ=1} (set by this module's surefire configuration) Jazzer mutates from there for
+ * {@code src/test/resources/dev/ca4/event/EventParserFuzzTestInputs/parseAndValidate/}; {@code make test}
+ * builds with {@code -Pfuzz}, which sets {@code JAZZER_FUZZ=1}: Jazzer mutates from there for
  * {@code maxDuration} and saves any crashing input into that folder, where it stays as a regression test.
  */
 class EventParserFuzzTest {

@@ -68,7 +68,7 @@ class WarContractTest {
         Manifests m = Manifests.render(overlay);
         String processor = m.find(Deployment.class, "app", "processor").orElseThrow().getSpec().getTemplate().toString();
         assertTrue(!processor.contains("ca4-mongo-credentials") && !processor.contains("ca4-s3-config"),
-                "the processor never talks to the database or S3 (DESIGN.md)");
+                "the processor never talks to the database or S3 (docs/design.md)");
         Deployment worker = m.find(Deployment.class, "app", "worker").orElseThrow();
         var mount = worker.getSpec().getTemplate().getSpec().getContainers().get(0).getVolumeMounts().stream()
                 .filter(v -> v.getName().equals("mongo-ca")).findFirst().orElseThrow();

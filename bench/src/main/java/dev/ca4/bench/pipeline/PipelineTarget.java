@@ -7,7 +7,7 @@ import java.nio.file.Path;
 
 /**
  * Where the local pipeline is (a picocli mixin shared by {@code bench}, {@code chaos} and {@code soak}); the defaults
- * are make's fixed ports and DESIGN.md's names.
+ * are make's fixed ports and the names of docs/design.md.
  */
 public class PipelineTarget {
     @Option(names = {"-a", "--api"}, defaultValue = "http://localhost:9080", description = "Processor base URL (default: ${DEFAULT-VALUE}).")

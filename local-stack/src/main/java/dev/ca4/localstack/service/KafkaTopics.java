@@ -11,7 +11,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-/** The pipeline's topics (DESIGN.md), created idempotently with replication factor 1. */
+/** The pipeline's topics (docs/design.md), created idempotently with replication factor 1. */
 public final class KafkaTopics {
 
     public static final String EVENTS = "gpu-metadata";

@@ -15,7 +15,7 @@ import java.nio.file.Path;
 /** The S3-compatible store's JVM: s3proxy on the filesystem, with the archive bucket pre-created. */
 public final class S3Main {
 
-    /** The bucket the worker archives to (DESIGN.md, ca4-s3-config). */
+    /** The bucket the worker archives to (docs/design.md, ca4-s3-config). */
     public static final String BUCKET = "ca4-archive";
 
     private static final Logger LOG = LoggerFactory.getLogger(S3Main.class);

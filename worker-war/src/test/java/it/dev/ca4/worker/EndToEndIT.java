@@ -7,6 +7,10 @@ import dev.ca4.worker.archive.SegmentFormat;
 import dev.ca4.worker.transform.EmbeddingFormat;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.bson.RawBsonDocument;
 import org.bson.codecs.DocumentCodec;
 import org.bson.types.Binary;
@@ -14,6 +18,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 
@@ -102,12 +107,26 @@ class EndToEndIT {
         assertTrue(stats.getLong("count") > before, "count grows with a stored document");
         assertEquals(id.toString(), stats.getString("last_event_id"));
         assertTrue(stats.getString("last_stored_at").endsWith("Z"));
-        assertTrue(stats.getLong("dlq_count") >= 0);
+        assertEquals(dlqRecords(), stats.getLong("dlq_count"), "dlq_count = the records on gpu-metadata-dlq");
     }
 
     static double duplicates() {
         String metrics = Pipeline.worker().get("/metrics?scope=application").asString();
         return metrics.lines().filter(l -> l.startsWith("ca4_worker_events_duplicates_total"))
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+    }
+
+    /** Records on the dead-letter topic, counted from its offsets by a consumer of the test's own. */
+    private static long dlqRecords() {
+        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Pipeline.BOOTSTRAP,
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName(),
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName()))) {
+            List<TopicPartition> partitions = c.partitionsFor("gpu-metadata-dlq", Duration.ofSeconds(10)).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            Map<TopicPartition, Long> end = c.endOffsets(partitions, Duration.ofSeconds(10));
+            Map<TopicPartition, Long> begin = c.beginningOffsets(partitions, Duration.ofSeconds(10));
+            return partitions.stream().mapToLong(tp -> end.get(tp) - begin.get(tp)).sum();
+        }
     }
 }
