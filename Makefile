@@ -36,7 +36,7 @@ WITH_ENV := set -a; source local.env; source $(SECRETS); CA4_LOCAL_HOME=$(abspat
 
 .PHONY: help build secrets stack-up stack-down servers-up servers-down truststore run stop status test test-java \
         run-local-processor stop-local-processor verify-kafka verify-preflight verify-workflow bench bench-producer restore \
-        chaos test-chaos soak clean
+        chaos test-chaos soak mutation clean
 
 help: ## List every target
 	@grep -hE '^[a-zA-Z0-9_-]+:.*## ' $(MAKEFILE_LIST) | sort -u | \
@@ -175,6 +175,15 @@ bench: secrets ## Measure ingest, worker drain, end-to-end latency, record bytes
 	rc=0; ( $(MAKE) --no-print-directory servers-up && { $(WITH_ENV) java -Xmx1g -jar $(BENCH_JAR) \
 	  --store-backend $(BENCH_MONGO_BACKEND) $(BENCH_ARGS); } ) \
 	  || rc=$$?; $(MAKE) --no-print-directory servers-down; $(STACK) stop --home $(BENCH_HOME); exit $$rc
+
+# Mutation testing (PIT, pitest-maven in the parent pom): what the unit tests of these modules really check.
+# Reports: <module>/target/pit-reports/index.html; the scores are in the README. Needs no stack (~2 min on 2 cores).
+MUTATION_MODULES ?= event-model,processor-war,worker-war
+mutation: ## Mutation score of the unit tests (PIT) of event-model, processor-war and worker-war
+	$(MVN) -q install -DskipTests -DskipITs -pl $(MUTATION_MODULES) -am
+	@mkdir -p .local && $(MVN) -pl $(MUTATION_MODULES) org.pitest:pitest-maven:mutationCoverage > .local/mutation.log 2>&1 \
+	  || { tail -40 .local/mutation.log; exit 1; }
+	@grep -E '^\[INFO\] Building|>> (Generated [0-9]+ mutations|Line Coverage|Mutations with no coverage)' .local/mutation.log
 
 # Part 5 alone (no stack, no fixed ports): the producer's fast and DL4J engines and PyTorch, ResNet50 images/s.
 BENCH_TORCH := /usr/bin/python3 -c 'import torch' 2>/dev/null || { apt-get update -qq && apt-get install -y -qq python3-torch; }

@@ -22,8 +22,8 @@ import java.util.concurrent.CompletionStage;
 import java.util.logging.Logger;
 
 /**
- * Validates every item of a batch, publishes the valid ones concurrently, and answers per item:
- * 202 when every item was accepted, 207 otherwise; 400 when no item is valid, 503 when Kafka took none.
+ * Validates every item of a batch, publishes the valid ones concurrently, and answers per item with the
+ * status {@link BatchStatus} decides (202, 207, 400 or 503).
  */
 @ApplicationScoped
 public class BatchIngest {
@@ -61,7 +61,7 @@ public class BatchIngest {
                             : new IngestResults.Item(index, 503, r.event().eventId(), null, null,
                             Publishing.detail(failure), null)));
         }
-        if (invalid == n) {
+        if (BatchStatus.allInvalid(n, invalid)) {
             return CompletableFuture.completedFuture(Problems.response(new Problem("urn:ca4:problem:invalid-event",
                     "No event of the batch matches schema version 1", 400,
                     "all " + n + " events are invalid; first: " + allErrors.get(0).message(), allErrors), null));
@@ -73,7 +73,8 @@ public class BatchIngest {
             int accepted = (int) results.stream().filter(it -> it.status() == 202).count();
             int failed = n - accepted - rejected;
             metrics.accepted(accepted);
-            if (accepted == 0 && failed > 0 && rejected == 0) {
+            BatchStatus status = BatchStatus.of(n, rejected, accepted);
+            if (status == BatchStatus.KAFKA_UNAVAILABLE) {
                 LOG.warning("batch of " + n + " not published: Kafka unavailable");
                 return Publishing.unavailable(config, new IllegalStateException(results.get(0).detail()));
             }
@@ -81,8 +82,7 @@ public class BatchIngest {
                 metrics.rejected("kafka-unavailable", failed);
                 LOG.warning("batch: " + failed + " of " + n + " events not published");
             }
-            int status = accepted == n ? 202 : 207;
-            return Response.status(status).type(MediaType.APPLICATION_JSON)
+            return Response.status(status.code).type(MediaType.APPLICATION_JSON)
                     .entity(new IngestResults.Batch(accepted, rejected, failed, results)).build();
         });
     }
