@@ -19,13 +19,18 @@ public record Problem(String type, String title, int status, String detail, List
     }
 
     public static Problem of(int status, String slug, String title, String detail) {
-        return new Problem("urn:ca4:problem:" + slug, title, status, detail, List.of());
+        return of(status, slug, title, detail, List.of());
+    }
+
+    /** The one shape of every problem: {@code type} is {@code urn:ca4:problem:<slug>}. */
+    public static Problem of(int status, String slug, String title, String detail, List<FieldError> errors) {
+        return new Problem("urn:ca4:problem:" + slug, title, status, detail, List.copyOf(errors));
     }
 
     public static Problem invalid(List<Violation> violations) {
         String detail = violations.size() == 1 ? violations.get(0).message()
                 : violations.size() + " rules failed; first: " + violations.get(0).message();
-        return new Problem("urn:ca4:problem:invalid-event", "Event does not match schema version 1", 400, detail,
+        return of(400, "invalid-event", "Event does not match schema version 1", detail,
                 violations.stream().map(FieldError::of).toList());
     }
 }

@@ -62,8 +62,7 @@ public class BatchIngest {
                             Publishing.detail(failure), null)));
         }
         if (BatchStatus.allInvalid(n, invalid)) {
-            return CompletableFuture.completedFuture(Problems.response(new Problem("urn:ca4:problem:invalid-event",
-                    "No event of the batch matches schema version 1", 400,
+            return CompletableFuture.completedFuture(Problems.response(Problems.noValidItem(
                     "all " + n + " events are invalid; first: " + allErrors.get(0).message(), allErrors), null));
         }
         metrics.rejected("invalid-event", invalid);

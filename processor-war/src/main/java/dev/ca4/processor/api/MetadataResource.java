@@ -7,16 +7,19 @@ import dev.ca4.event.GpuMetadataEvent;
 import dev.ca4.event.Violation;
 import dev.ca4.event.Problem;
 import dev.ca4.processor.api.error.ProblemException;
+import dev.ca4.processor.api.error.Problems;
 import dev.ca4.processor.config.ProcessorConfig;
 import dev.ca4.processor.metrics.ProcessorMetrics;
 import dev.ca4.processor.publish.EventPublisher;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -43,8 +46,6 @@ public class MetadataResource {
     @Inject
     BatchIngest batchIngest;
     @Inject
-    ApiKeys keys;
-    @Inject
     RateLimiter rateLimiter;
 
     private final EventValidator validator = new EventValidator();
@@ -62,9 +63,9 @@ public class MetadataResource {
     @APIResponse(responseCode = "429", description = "Over this API key's rate limit; retry after Retry-After")
     @APIResponse(responseCode = "503", description = "Kafka unavailable; retry after Retry-After with the same event_id")
     public CompletionStage<Response> ingest(InputStream body, @HeaderParam("Content-Length") String length,
-                                            @HeaderParam(ApiKeyFilter.HEADER) String apiKey) {
+                                            @Context HttpServletRequest request) {
         Instant receivedAt = Instant.now();
-        rateLimiter.acquire(accepted(apiKey), 1);
+        rateLimiter.acquire(acceptedKey(request), 1);
         byte[] bytes = RequestBody.read(body, length, config.maxEventBytes());
         metrics.requestSize(bytes.length);
         GpuMetadataEvent event = validOrThrow(parse(bytes)).withReceivedAt(receivedAt);
@@ -94,7 +95,7 @@ public class MetadataResource {
     @APIResponse(responseCode = "429", description = "Over this API key's rate limit (one token per event)")
     @APIResponse(responseCode = "503", description = "Kafka unavailable for every valid item")
     public CompletionStage<Response> ingestBatch(InputStream body, @HeaderParam("Content-Length") String length,
-                                                 @HeaderParam(ApiKeyFilter.HEADER) String apiKey) {
+                                                 @Context HttpServletRequest request) {
         Instant receivedAt = Instant.now();
         byte[] bytes = RequestBody.read(body, length, config.maxBatchBytes());
         metrics.requestSize(bytes.length);
@@ -104,23 +105,26 @@ public class MetadataResource {
                     "a batch must be a non-empty JSON array of events"))));
         }
         if (root.size() > config.maxBatchSize()) {
-            throw new ProblemException(Problem.of(413, "batch-too-large", "Batch Too Large",
+            throw new ProblemException(Problems.batchTooLarge(
                     "a batch holds at most " + config.maxBatchSize() + " events, got " + root.size()));
         }
-        rateLimiter.acquire(accepted(apiKey), root.size());
+        rateLimiter.acquire(acceptedKey(request), root.size());
         return batchIngest.ingest(root, receivedAt, validator);
     }
 
-    /** {@link ApiKeyFilter} already refused any other request. */
-    private ApiKeys.Match accepted(String apiKey) {
-        return keys.match(apiKey).orElseThrow(() -> new IllegalStateException("API key filter bypassed"));
+    /** The key {@link ApiKeyFilter} matched; it refused every request without one. */
+    private static ApiKeys.Match acceptedKey(HttpServletRequest request) {
+        if (request.getAttribute(ApiKeyFilter.MATCH) instanceof ApiKeys.Match match) {
+            return match;
+        }
+        throw new IllegalStateException("API key filter bypassed");
     }
 
     private static JsonNode parse(byte[] bytes) {
         try {
             return EventJson.parse(bytes);
         } catch (EventJson.LimitExceededException e) {
-            throw new ProblemException(new Problem("urn:ca4:problem:payload-too-large", "Payload Too Large", 413,
+            throw new ProblemException(Problems.payloadTooLarge(
                     "body exceeds the JSON limit " + e.limit() + ": " + e.getMessage(),
                     List.of(new Problem.FieldError("$", "limit:" + e.limit(), e.getMessage()))));
         } catch (EventJson.MalformedJsonException e) {

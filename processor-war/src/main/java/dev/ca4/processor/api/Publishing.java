@@ -1,6 +1,5 @@
 package dev.ca4.processor.api;
 
-import dev.ca4.event.Problem;
 import dev.ca4.processor.api.error.Problems;
 import dev.ca4.processor.config.ProcessorConfig;
 import dev.ca4.processor.publish.PublishFailedException;
@@ -15,8 +14,7 @@ final class Publishing {
     }
 
     static Response unavailable(ProcessorConfig config, Throwable failure) {
-        return Problems.response(Problem.of(503, "kafka-unavailable", "Service Unavailable",
-                "the event was not stored: " + detail(failure) + "; retry with the same event_id"),
+        return Problems.response(Problems.kafkaUnavailable("the event was not stored: " + detail(failure) + "; retry with the same event_id"),
                 config.retryAfterSeconds());
     }
 

@@ -1,7 +1,7 @@
 package dev.ca4.processor.api;
 
-import dev.ca4.event.Problem;
 import dev.ca4.processor.api.error.ProblemException;
+import dev.ca4.processor.api.error.Problems;
 import dev.ca4.processor.config.ProcessorConfig;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
@@ -97,8 +97,7 @@ public class RateLimiter {
             return;
         }
         if (events > limit.burst()) {
-            throw new ProblemException(Problem.of(413, "batch-too-large", "Batch Too Large",
-                    "a request of " + events + " events exceeds this API key's rate-limit burst of "
+            throw new ProblemException(Problems.batchTooLarge("a request of " + events + " events exceeds this API key's rate-limit burst of "
                             + limit.burst() + " events; send smaller batches"));
         }
         Bucket bucket = buckets.computeIfAbsent(key.digestHex(), k -> Bucket.builder()
@@ -108,8 +107,7 @@ public class RateLimiter {
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(events);
         if (!probe.isConsumed()) {
             long seconds = Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);
-            throw new ProblemException(Problem.of(429, "rate-limited", "Too Many Requests",
-                    "this API key may send " + limit.eventsPerSecond() + " events per second (burst "
+            throw new ProblemException(Problems.rateLimited("this API key may send " + limit.eventsPerSecond() + " events per second (burst "
                             + limit.burst() + "); retry after " + seconds + " s"), (int) Math.min(seconds,
                     Integer.MAX_VALUE));
         }

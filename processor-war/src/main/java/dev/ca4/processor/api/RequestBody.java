@@ -1,12 +1,13 @@
 package dev.ca4.processor.api;
 
-import dev.ca4.event.Problem;
 import dev.ca4.processor.api.error.ProblemException;
+import dev.ca4.processor.api.error.Problems;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
 
 /** Reads a request body, refusing (413) anything over the limit without buffering more than limit + 1 bytes. */
 final class RequestBody {
@@ -42,7 +43,7 @@ final class RequestBody {
     }
 
     private static ProblemException tooLarge(long limit) {
-        return new ProblemException(Problem.of(413, "payload-too-large", "Payload Too Large",
-                "request body exceeds the limit of " + limit + " bytes"));
+        return new ProblemException(Problems.payloadTooLarge(
+                "request body exceeds the limit of " + limit + " bytes", List.of()));
     }
 }

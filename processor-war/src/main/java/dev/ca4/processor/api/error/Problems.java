@@ -4,10 +4,41 @@ import dev.ca4.event.Problem;
 
 import jakarta.ws.rs.core.Response;
 
-/** The one place that turns a {@link Problem} into an HTTP response. */
+import java.util.List;
+
+/**
+ * The processor's problems, each built in one place (type slug, title and status together), and the one place
+ * that turns a {@link Problem} into an HTTP response.
+ */
 public final class Problems {
 
     private Problems() {
+    }
+
+    public static Problem unauthorized(String detail) {
+        return Problem.of(401, "unauthorized", "Unauthorized", detail);
+    }
+
+    /** The body, or a JSON limit inside it, is too large; {@code errors} names the limit when there is one. */
+    public static Problem payloadTooLarge(String detail, List<Problem.FieldError> errors) {
+        return Problem.of(413, "payload-too-large", "Payload Too Large", detail, errors);
+    }
+
+    public static Problem batchTooLarge(String detail) {
+        return Problem.of(413, "batch-too-large", "Batch Too Large", detail);
+    }
+
+    public static Problem rateLimited(String detail) {
+        return Problem.of(429, "rate-limited", "Too Many Requests", detail);
+    }
+
+    public static Problem kafkaUnavailable(String detail) {
+        return Problem.of(503, "kafka-unavailable", "Service Unavailable", detail);
+    }
+
+    /** A batch none of whose items matches the schema: every item's violations, fields prefixed by its index. */
+    public static Problem noValidItem(String detail, List<Problem.FieldError> errors) {
+        return Problem.of(400, "invalid-event", "No event of the batch matches schema version 1", detail, errors);
     }
 
     public static Response response(Problem problem, Integer retryAfterSeconds) {
