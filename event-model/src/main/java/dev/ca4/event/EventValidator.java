@@ -13,13 +13,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
  * Checks a JSON tree against event schema version 1 (docs/design.md) and, when every rule holds, builds the
- * normalized {@link GpuMetadataEvent}: timestamps in UTC, event_id lower-case (or generated when absent),
- * GPU backend lower-case, the embedding as float32 whatever form it came in.
+ * normalized {@link GpuMetadataEvent}: timestamps in UTC, event_id lower-case, GPU backend lower-case, the
+ * embedding as float32 whatever form it came in. {@code event_id} is required: the processor gives an event
+ * without one its id first ({@link EventIds}).
  */
 public final class EventValidator {
 
@@ -31,17 +31,6 @@ public final class EventValidator {
     private static final Pattern SHA256 = Pattern.compile("[0-9a-fA-F]{64}");
     private static final Pattern UUID_TEXT =
             Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
-
-    private final Supplier<UUID> idGenerator;
-
-    public EventValidator() {
-        this(UUID::randomUUID);
-    }
-
-    /** @param idGenerator makes the event_id of events that arrive without one */
-    public EventValidator(Supplier<UUID> idGenerator) {
-        this.idGenerator = idGenerator;
-    }
 
     /** The outcome: either the normalized event or the list of broken rules (never both). */
     public record Result(GpuMetadataEvent event, List<Violation> violations) {
@@ -91,10 +80,10 @@ public final class EventValidator {
         return GpuMetadataEvent.SCHEMA_VERSION;
     }
 
-    private String eventId(FieldReader top) {
-        String id = top.string("event_id", false, 36);
+    private static String eventId(FieldReader top) {
+        String id = top.string("event_id", true, 36);
         if (id == null) {
-            return top.has("event_id") ? null : idGenerator.get().toString();
+            return null;
         }
         if (!UUID_TEXT.matcher(id).matches()) {
             top.fail("event_id", "format:uuid", "must be a UUID like 123e4567-e89b-12d3-a456-426614174000");

@@ -59,9 +59,17 @@ class EventValidatorTest {
     }
 
     @Test
-    void generatesEventIdWhenAbsent() {
+    void eventIdIsRequiredTheValidatorInventsNone() {
+        EventValidator.Result r = validator.validate(SampleEvents.withValues(null, 4, new Random()));
+        assertFalse(r.valid());
+        assertEquals(List.of(Violation.of("event_id", "required", "is required")), r.violations());
+    }
+
+    @Test
+    void theProcessorsAssignedIdIsTheOneValidated() {
         UUID fixed = UUID.fromString("00000000-0000-4000-8000-000000000001");
-        EventValidator.Result r = new EventValidator(() -> fixed).validate(SampleEvents.withValues(null, 4, new Random()));
+        EventValidator.Result r = validator.validate(
+                EventIds.assignIfAbsent(SampleEvents.withValues(null, 4, new Random()), () -> fixed));
         assertEquals(fixed.toString(), r.event().eventId());
     }
 

@@ -1,6 +1,7 @@
 package dev.ca4.processor.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ca4.event.EventIds;
 import dev.ca4.event.EventValidator;
 import dev.ca4.event.Violation;
 import dev.ca4.event.Problem;
@@ -17,6 +18,7 @@ import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.logging.Logger;
@@ -42,7 +44,7 @@ public class BatchIngest {
         List<Problem.FieldError> allErrors = new ArrayList<>();
         int invalid = 0;
         for (int i = 0; i < n; i++) {
-            EventValidator.Result r = validator.validate(array.get(i));
+            EventValidator.Result r = validator.validate(EventIds.assignIfAbsent(array.get(i), UUID::randomUUID));
             if (!r.valid()) {
                 invalid++;
                 List<Problem.FieldError> errors = r.violations().stream().map(Problem.FieldError::of).toList();

@@ -1,6 +1,7 @@
 package dev.ca4.processor.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ca4.event.EventIds;
 import dev.ca4.event.EventJson;
 import dev.ca4.event.EventValidator;
 import dev.ca4.event.GpuMetadataEvent;
@@ -28,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import java.util.logging.Logger;
 
@@ -68,7 +70,8 @@ public class MetadataResource {
         rateLimiter.acquire(acceptedKey(request), 1);
         byte[] bytes = RequestBody.read(body, length, config.maxEventBytes());
         metrics.requestSize(bytes.length);
-        GpuMetadataEvent event = validOrThrow(parse(bytes)).withReceivedAt(receivedAt);
+        GpuMetadataEvent event = validOrThrow(EventIds.assignIfAbsent(parse(bytes), UUID::randomUUID))
+                .withReceivedAt(receivedAt);
         return publisher.publish(event).handle((receipt, failure) -> {
             if (failure != null) {
                 LOG.warning("event_id=" + event.eventId() + " not published: " + rootMessage(failure));

@@ -2,10 +2,8 @@ package dev.ca4.worker.deadletter;
 
 import dev.ca4.event.EventJson;
 import dev.ca4.event.EventValidator;
-import dev.ca4.event.Violation;
 import dev.ca4.worker.record.DeadLetterReason;
 
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -33,12 +31,11 @@ public final class DeadLetterPolicy {
         return DeadLetterReason.notJson(e.getMessage());
     }
 
-    /** The processor always sets event_id; without it a redelivery could not be recognised. */
-    public static Optional<DeadLetterReason> invalid(boolean hasEventId, EventValidator.Result result) {
-        if (!hasEventId) {
-            return Optional.of(DeadLetterReason.invalid(List.of(
-                    Violation.of("event_id", "required", "is required on the topic"))));
-        }
+    /**
+     * A record that breaks the schema, a missing {@code event_id} included (the validator requires it: without it a
+     * redelivery could not be recognised), can never be stored.
+     */
+    public static Optional<DeadLetterReason> invalid(EventValidator.Result result) {
         return result.valid() ? Optional.empty() : Optional.of(DeadLetterReason.invalid(result.violations()));
     }
 

@@ -39,8 +39,7 @@ public final class RecordDecoder {
             return ConsumedRecord.deadLetter(origin, timestamp, raw, DeadLetterPolicy.notJson(e), ack);
         }
         EventValidator.Result result = validator.validate(tree);
-        Optional<DeadLetterReason> invalid = DeadLetterPolicy.invalid(!tree.isObject() || tree.hasNonNull("event_id"),
-                result);
+        Optional<DeadLetterReason> invalid = DeadLetterPolicy.invalid(result);
         if (invalid.isPresent()) {
             return ConsumedRecord.deadLetter(origin, timestamp, raw, invalid.get(), ack);
         }
