@@ -29,7 +29,7 @@ class BulkWriterIT {
 
     @BeforeEach
     void collection() {
-        collection = Pipeline.MONGO.getDatabase("ca4").getCollection("it_bulk_" + UUID.randomUUID().toString()
+        collection = Stores.MONGO.getDatabase("ca4").getCollection("it_bulk_" + UUID.randomUUID().toString()
                 .substring(0, 8));
     }
 

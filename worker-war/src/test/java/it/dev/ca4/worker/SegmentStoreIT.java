@@ -30,7 +30,7 @@ class SegmentStoreIT {
 
     @BeforeAll
     static void bucket() {
-        s3 = Pipeline.s3();
+        s3 = Stores.s3();
         s3.createBucket(b -> b.bucket(BUCKET));
         store = new SegmentStore(s3, BUCKET, "it");
     }

@@ -1,7 +1,6 @@
-package it.dev.ca4.worker;
+package it.dev.ca4.pipeline;
 
 import dev.ca4.event.SampleEvents;
-import dev.ca4.localstack.LocalStack;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -16,11 +15,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Stopping the store while events flow loses nothing and duplicates nothing once it returns. */
 class StoreOutageIT {
-    private static final LocalStack STACK = LocalStack.fromEnvironment();
 
     @AfterAll
     static void storeIsBack() {
-        STACK.start("mongo");
+        Pipeline.STACK.start("mongo");
     }
 
     @Test
@@ -29,13 +27,13 @@ class StoreOutageIT {
         for (int i = 0; i < 30; i++) {
             ids.add(send());
         }
-        STACK.stop("mongo");
+        Pipeline.STACK.stop("mongo");
         for (int i = 0; i < 30; i++) {
             ids.add(send()); // the API does not depend on the store: still accepted
         }
         Pipeline.await("worker readiness DOWN", Duration.ofSeconds(30),
                 () -> Pipeline.worker().get("/health/ready").statusCode() == 503);
-        STACK.start("mongo");
+        Pipeline.STACK.start("mongo");
         for (int i = 0; i < 10; i++) {
             ids.add(send());
         }

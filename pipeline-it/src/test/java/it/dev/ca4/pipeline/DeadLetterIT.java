@@ -1,4 +1,4 @@
-package it.dev.ca4.worker;
+package it.dev.ca4.pipeline;
 
 import dev.ca4.event.SampleEvents;
 import org.apache.kafka.clients.consumer.ConsumerConfig;

@@ -1,4 +1,4 @@
-package it.dev.ca4.worker;
+package it.dev.ca4.pipeline;
 
 import org.bson.Document;
 import org.junit.jupiter.api.Test;

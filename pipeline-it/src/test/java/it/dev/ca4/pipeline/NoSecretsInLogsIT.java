@@ -1,4 +1,4 @@
-package it.dev.ca4.worker;
+package it.dev.ca4.pipeline;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ca4.event.SampleEvents;
@@ -36,7 +36,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class NoSecretsInLogsIT {
     private static final List<Path> LOG_DIRS = List.of(
             Path.of("..", "processor-war", "target", "liberty", "wlp", "usr", "servers", "processor", "logs"),
-            Path.of("target", "liberty", "wlp", "usr", "servers", "worker", "logs"));
+            Path.of("..", "worker-war", "target", "liberty", "wlp", "usr", "servers", "worker", "logs"));
 
     @Test
     void neitherServerLogsTheApiKeyOrThePayload() throws Exception {

@@ -1,4 +1,4 @@
-package it.dev.ca4.worker;
+package it.dev.ca4.pipeline;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ca4.event.EmbeddingCodec;

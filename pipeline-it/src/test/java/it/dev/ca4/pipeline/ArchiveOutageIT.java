@@ -1,7 +1,6 @@
-package it.dev.ca4.worker;
+package it.dev.ca4.pipeline;
 
 import dev.ca4.event.SampleEvents;
-import dev.ca4.localstack.LocalStack;
 import dev.ca4.worker.archive.SegmentFormat;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
@@ -23,11 +22,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
  * stored exactly once, its document naming the segment row that holds it.
  */
 class ArchiveOutageIT {
-    private static final LocalStack STACK = LocalStack.fromEnvironment();
 
     @AfterAll
     static void archiveIsBack() {
-        STACK.start("s3");
+        Pipeline.STACK.start("s3");
     }
 
     @Test
@@ -36,7 +34,7 @@ class ArchiveOutageIT {
         for (int i = 0; i < 20; i++) {
             ids.add(send());
         }
-        STACK.stop("s3");
+        Pipeline.STACK.stop("s3");
         List<String> sentWhileDown = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             sentWhileDown.add(send()); // the API does not depend on the archive: still accepted
@@ -46,7 +44,7 @@ class ArchiveOutageIT {
                 () -> Pipeline.worker().get("/health/ready").statusCode() == 503);
         // Nothing sent during the outage may be stored without its archive.
         assertEquals(Map.of(), Pipeline.copies(sentWhileDown), "stored while their archive could not be written");
-        STACK.start("s3");
+        Pipeline.STACK.start("s3");
         Pipeline.await("worker readiness UP", Duration.ofSeconds(60),
                 () -> Pipeline.worker().get("/health/ready").statusCode() == 200);
         Pipeline.await("all " + ids.size() + " events stored", Duration.ofSeconds(90),

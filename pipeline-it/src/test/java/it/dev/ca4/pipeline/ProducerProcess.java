@@ -1,4 +1,4 @@
-package it.dev.ca4.producer;
+package it.dev.ca4.pipeline;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -13,9 +13,15 @@ import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
-/** The runnable jar as a user runs it: {@code java -jar ca4-producer-cpu.jar …}, stderr collected line by line. */
+/**
+ * The runnable jar as a user runs it: {@code java -jar ca4-producer-cpu.jar …} in the producer's module folder (so
+ * {@code samples/…} are its sample images, named as a user names them), stderr collected line by line.
+ */
 final class ProducerProcess {
-    static final Path JAR = Path.of(System.getProperty("ca4.producer.jar", "target/ca4-producer-cpu.jar"));
+    static final Path JAR = Path.of(System.getProperty("ca4.producer.jar",
+            "../producer-dl4j/target/ca4-producer-cpu.jar")).toAbsolutePath();
+    static final Path PRODUCER_DIR = Path.of(System.getProperty("ca4.producer.dir", "../producer-dl4j"))
+            .toAbsolutePath();
 
     private final Process process;
     private final List<String> stderr = new CopyOnWriteArrayList<>();
@@ -42,7 +48,7 @@ final class ProducerProcess {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", JAR.toString()));
         cmd.addAll(List.of(args));
-        return new ProducerProcess(new ProcessBuilder(cmd).start());
+        return new ProducerProcess(new ProcessBuilder(cmd).directory(PRODUCER_DIR.toFile()).start());
     }
 
     int await(Duration timeout) throws InterruptedException {

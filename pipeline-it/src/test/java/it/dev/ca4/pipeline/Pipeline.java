@@ -1,4 +1,4 @@
-package it.dev.ca4.worker;
+package it.dev.ca4.pipeline;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -6,18 +6,15 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import dev.ca4.localstack.Await;
+import dev.ca4.localstack.LocalStack;
+import dev.ca4.worker.archive.S3Clients;
 import dev.ca4.worker.archive.SegmentFormat;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import org.bson.Document;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
@@ -27,22 +24,29 @@ import java.util.function.BooleanSupplier;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
-/** Shared setup of the end-to-end tests: processor at 9080, worker at 9081, the real local store. */
+/**
+ * The one helper of the cross-service tests: the running pipeline (processor :9080, worker :9081, both started by
+ * this module's build just before failsafe), the local stack it runs on (`make test` starts it), and how to send
+ * events, read documents and wait.
+ */
 final class Pipeline {
+    static final String PROCESSOR = "http://localhost:9080";
     static final String BOOTSTRAP = System.getProperty("org.microshed.kafka.bootstrap.servers", "127.0.0.1:9092");
+    /** The local stack's services, to stop and start them (outage tests). */
+    static final LocalStack STACK = LocalStack.fromEnvironment();
     // A read timeout, so a store that stops answering fails the test instead of hanging the build.
     static final MongoClient MONGO = MongoClients.create("mongodb://127.0.0.1:27017/?socketTimeoutMS=30000");
 
     static {
         // Both servers must be ready before any test: the build starts them just before failsafe.
-        awaitReady("http://localhost:9080/health/ready");
+        awaitReady(PROCESSOR + "/health/ready");
         awaitReady("http://localhost:9081/health/ready");
     }
 
     private Pipeline() {
     }
 
-    private static void awaitReady(String url) {
+    static void awaitReady(String url) {
         try {
             Await.ok(url, Duration.ofSeconds(180));
         } catch (InterruptedException e) {
@@ -55,7 +59,7 @@ final class Pipeline {
         if (keys == null || keys.isBlank()) {
             fail("CA4_API_KEYS is not set: run the tests through `make test`");
         }
-        return RestAssured.given().baseUri("http://localhost:9080").header("X-API-Key", keys.split(",")[0].strip())
+        return RestAssured.given().baseUri(PROCESSOR).header("X-API-Key", keys.split(",")[0].strip())
                 .contentType("application/json");
     }
 
@@ -86,18 +90,21 @@ final class Pipeline {
         return copies;
     }
 
+    /** Documents of one producer run (source.run_id). */
+    static long documentsOfRun(String runId) {
+        return documents().countDocuments(Filters.eq("source.run_id", runId));
+    }
+
     /** Whether every one of these events is stored (at least once). */
     static boolean allStored(Collection<String> eventIds) {
         return copies(eventIds).keySet().containsAll(eventIds);
     }
 
-    /** The local S3 server, with the credentials the worker uses. */
+    /** The local S3 server, through the worker's own client factory, with the credentials the worker uses. */
     static S3Client s3() {
-        return S3Client.builder().endpointOverride(URI.create("http://127.0.0.1:9000")).forcePathStyle(true)
-                .region(Region.US_EAST_1).httpClientBuilder(UrlConnectionHttpClient.builder())
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
-                        System.getenv().getOrDefault("CA4_S3_ACCESS_KEY", "ca4-local"),
-                        System.getenv().getOrDefault("CA4_S3_SECRET_KEY", "ca4-local-secret")))).build();
+        return S3Clients.create("us-east-1", "http://127.0.0.1:9000", true,
+                System.getenv().getOrDefault("CA4_S3_ACCESS_KEY", "ca4-local"),
+                System.getenv().getOrDefault("CA4_S3_SECRET_KEY", "ca4-local-secret"));
     }
 
     /** The archived segment object {@code key}, decoded. */

@@ -1,4 +1,4 @@
-package it.dev.ca4.worker;
+package it.dev.ca4.pipeline;
 
 import dev.ca4.event.SampleEvents;
 import dev.ca4.worker.archive.SegmentStore;

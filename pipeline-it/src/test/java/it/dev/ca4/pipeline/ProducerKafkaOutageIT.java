@@ -1,4 +1,4 @@
-package it.dev.ca4.producer;
+package it.dev.ca4.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ca4.event.EventJson;
@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Kafka down while the producer runs: it retries the same event_ids until accepted; one document per image. */
-class KafkaOutageIT {
+class ProducerKafkaOutageIT {
     private static final Pattern RETRY = Pattern.compile("retry \\d+ .* event_ids (\\S+)");
     private static final List<String> IMAGES = List.of("samples/house.png", "samples/sunset.jpg",
             "samples/circles.png");
@@ -36,7 +36,7 @@ class KafkaOutageIT {
     @Test
     void kafkaStoppedAndRestartedMidRunEveryImageStoredOnce() throws Exception {
         String runId = "it-outage-" + UUID.randomUUID();
-        Path receipts = Files.createDirectories(Path.of("target/it")).resolve(runId + "-receipts.jsonl");
+        Path receipts = Files.createDirectories(Path.of("target/it").toAbsolutePath()).resolve(runId + "-receipts.jsonl");
         Pipeline.STACK.stop("kafka");
         ProducerProcess producer = ProducerProcess.start("--weights", "random", "--api", Pipeline.PROCESSOR,
                 "--run-id", runId, "--batch-size", "2", "--concurrency", "1", "--give-up-after", "240",

@@ -1,4 +1,4 @@
-package it.dev.ca4.producer;
+package it.dev.ca4.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ca4.event.EmbeddingCodec;
@@ -21,12 +21,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The shipped sample images through the whole local pipeline, checked in the store. */
-class EndToEndIT {
+class ProducerEndToEndIT {
 
     @Test
     void sampleImagesAreStoredWithModelGpuAndTheComputedEmbedding() throws Exception {
         String runId = "it-e2e-" + UUID.randomUUID();
-        Path out = Files.createDirectories(Path.of("target/it"));
+        Path out = Files.createDirectories(Path.of("target/it").toAbsolutePath());
         Path receipts = out.resolve(runId + "-receipts.jsonl");
         ProducerProcess post = ProducerProcess.start("--weights", "random", "--api", Pipeline.PROCESSOR,
                 "--run-id", runId, "--batch-size", "4", "--receipts", receipts.toString(), "samples");
