@@ -49,4 +49,17 @@ public final class Await {
             }
         });
     }
+
+    /**
+     * {@link #ok} for a test helper's static initializer (which cannot throw InterruptedException): an interrupt
+     * keeps the thread's flag and fails, instead of letting the tests start against a server not yet ready.
+     */
+    public static void ready(String url, Duration timeout) {
+        try {
+            ok(url, timeout);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for " + url, e);
+        }
+    }
 }

@@ -1,6 +1,5 @@
 package it.dev.ca4.pipeline;
 
-import dev.ca4.event.SampleEvents;
 import dev.ca4.worker.archive.SegmentFormat;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
@@ -10,8 +9,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
-import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -32,12 +29,12 @@ class ArchiveOutageIT {
     void archiveDownWhileEventsFlowThenEveryEventArchivedAndStoredExactlyOnce() throws Exception {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
-            ids.add(send());
+            ids.add(Pipeline.sendSample());
         }
         Pipeline.STACK.stop("s3");
         List<String> sentWhileDown = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
-            sentWhileDown.add(send()); // the API does not depend on the archive: still accepted
+            sentWhileDown.add(Pipeline.sendSample()); // the API does not depend on the archive: still accepted
         }
         ids.addAll(sentWhileDown);
         Pipeline.await("worker readiness DOWN", Duration.ofSeconds(30),
@@ -58,11 +55,5 @@ class ArchiveOutageIT {
             assertEquals(id, segment.events().get(archive.getInteger("row")).get("event_id").asText(),
                     "the row " + archive + " names holds the event");
         }
-    }
-
-    private static String send() {
-        UUID id = UUID.randomUUID();
-        assertEquals(202, Pipeline.post(SampleEvents.withBase64(id, 256, new Random()).toString()).statusCode());
-        return id.toString();
     }
 }

@@ -5,6 +5,7 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
+import dev.ca4.event.SampleEvents;
 import dev.ca4.localstack.Await;
 import dev.ca4.localstack.LocalStack;
 import dev.ca4.worker.archive.S3Clients;
@@ -20,8 +21,11 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
 import java.util.function.BooleanSupplier;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
@@ -39,19 +43,11 @@ final class Pipeline {
 
     static {
         // Both servers must be ready before any test: the build starts them just before failsafe.
-        awaitReady(PROCESSOR + "/health/ready");
-        awaitReady("http://localhost:9081/health/ready");
+        Await.ready(PROCESSOR + "/health/ready", Duration.ofSeconds(180));
+        Await.ready("http://localhost:9081/health/ready", Duration.ofSeconds(180));
     }
 
     private Pipeline() {
-    }
-
-    static void awaitReady(String url) {
-        try {
-            Await.ok(url, Duration.ofSeconds(180));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     static RequestSpecification processor() {
@@ -116,6 +112,13 @@ final class Pipeline {
 
     static Response post(String body) {
         return processor().body(body).post("/metadata");
+    }
+
+    /** POSTs a new 256-d sample event, asserts it was accepted (202) and returns its event_id. */
+    static String sendSample() {
+        UUID id = UUID.randomUUID();
+        assertEquals(202, post(SampleEvents.withBase64(id, 256, new Random()).toString()).statusCode());
+        return id.toString();
     }
 
     static void await(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {

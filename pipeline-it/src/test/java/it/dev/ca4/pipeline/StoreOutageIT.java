@@ -1,6 +1,5 @@
 package it.dev.ca4.pipeline;
 
-import dev.ca4.event.SampleEvents;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -8,8 +7,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
-import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -25,17 +22,17 @@ class StoreOutageIT {
     void storeDownWhileEventsFlowThenEveryEventStoredExactlyOnce() throws Exception {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
-            ids.add(send());
+            ids.add(Pipeline.sendSample());
         }
         Pipeline.STACK.stop("mongo");
         for (int i = 0; i < 30; i++) {
-            ids.add(send()); // the API does not depend on the store: still accepted
+            ids.add(Pipeline.sendSample()); // the API does not depend on the store: still accepted
         }
         Pipeline.await("worker readiness DOWN", Duration.ofSeconds(30),
                 () -> Pipeline.worker().get("/health/ready").statusCode() == 503);
         Pipeline.STACK.start("mongo");
         for (int i = 0; i < 10; i++) {
-            ids.add(send());
+            ids.add(Pipeline.sendSample());
         }
         Pipeline.await("worker readiness UP", Duration.ofSeconds(60),
                 () -> Pipeline.worker().get("/health/ready").statusCode() == 200);
@@ -45,11 +42,5 @@ class StoreOutageIT {
         for (String id : ids) {
             assertEquals(1L, copies.get(id), "copies of " + id);
         }
-    }
-
-    private static String send() {
-        UUID id = UUID.randomUUID();
-        assertEquals(202, Pipeline.post(SampleEvents.withBase64(id, 256, new Random()).toString()).statusCode());
-        return id.toString();
     }
 }

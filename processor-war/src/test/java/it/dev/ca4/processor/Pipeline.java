@@ -22,19 +22,12 @@ final class Pipeline {
     static final String BOOTSTRAP = System.getProperty("org.microshed.kafka.bootstrap.servers", "127.0.0.1:9092");
 
     static {
-        awaitReady("http://localhost:" + System.getProperty("microshed_http_port", "9080") + "/health/ready");
+        // The build starts the server just before failsafe; wait until it really answers.
+        Await.ready("http://localhost:" + System.getProperty("microshed_http_port", "9080") + "/health/ready",
+                Duration.ofSeconds(180));
     }
 
     private Pipeline() {
-    }
-
-    /** The build starts the server just before failsafe; wait until it really answers. */
-    private static void awaitReady(String url) {
-        try {
-            Await.ok(url, Duration.ofSeconds(180));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     static String apiKey() {
