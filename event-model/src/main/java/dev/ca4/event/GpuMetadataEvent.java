@@ -56,8 +56,21 @@ public record GpuMetadataEvent(
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    /**
+     * The device the embedding ran on. The static facts, then a reading taken while the batch ran (null when the
+     * producer cannot read it): utilisation in percent, memory used and free, and the newest CUDA version the
+     * driver supports (which can be above {@code cudaVersion}, the runtime the producer runs on).
+     */
     public record GpuInfo(String backend, String name, Integer count, Long memoryTotalMb, String cudaVersion,
-                          String driverVersion, String computeCapability) {
+                          String driverVersion, String computeCapability, Integer utilizationPct, Long memoryUsedMb,
+                          Long memoryFreeMb, String driverCudaVersion) {
+
+        /** Without a live reading (a CPU, or a GPU nvidia-smi cannot read). */
+        public GpuInfo(String backend, String name, Integer count, Long memoryTotalMb, String cudaVersion,
+                       String driverVersion, String computeCapability) {
+            this(backend, name, count, memoryTotalMb, cudaVersion, driverVersion, computeCapability, null, null,
+                    null, null);
+        }
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -60,7 +60,8 @@ final class SectionReaders {
 
     static GpuMetadataEvent.GpuInfo gpu(FieldReader top, Set<String> backends) {
         FieldReader r = section(top, "gpu", true, Set.of("backend", "name", "count", "memory_total_mb",
-                "cuda_version", "driver_version", "compute_capability"));
+                "cuda_version", "driver_version", "compute_capability", "utilization_pct", "memory_used_mb", "memory_free_mb",
+                "driver_cuda_version"));
         if (r == null) {
             return null;
         }
@@ -74,7 +75,9 @@ final class SectionReaders {
         return new GpuMetadataEvent.GpuInfo(backend, r.string("name", false, 256),
                 toInt(r.integer("count", false, 0, 1024)), r.integer("memory_total_mb", false, 0, 1L << 40),
                 r.string("cuda_version", false, 32), r.string("driver_version", false, 64),
-                r.string("compute_capability", false, 16));
+                r.string("compute_capability", false, 16), toInt(r.integer("utilization_pct", false, 0, 100)),
+                r.integer("memory_used_mb", false, 0, 1L << 40), r.integer("memory_free_mb", false, 0, 1L << 40),
+                r.string("driver_cuda_version", false, 32));
     }
 
     static GpuMetadataEvent.Timings timings(FieldReader top) {

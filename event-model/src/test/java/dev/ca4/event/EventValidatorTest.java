@@ -59,6 +59,18 @@ class EventValidatorTest {
     }
 
     @Test
+    void keepsTheGpuReadingTakenWhileTheBatchRan() {
+        ObjectNode json = SampleEvents.withValues(UUID.randomUUID(), 4, new Random(1));
+        json.with("gpu").put("backend", "cuda").put("utilization_pct", 87).put("memory_used_mb", 3120)
+                .put("memory_free_mb", 12240).put("driver_cuda_version", "12.4");
+        GpuMetadataEvent.GpuInfo gpu = validator.validate(json).event().gpu();
+        assertEquals(87, gpu.utilizationPct());
+        assertEquals(3120L, gpu.memoryUsedMb());
+        assertEquals(12240L, gpu.memoryFreeMb());
+        assertEquals("12.4", gpu.driverCudaVersion());
+    }
+
+    @Test
     void eventIdIsRequiredTheValidatorInventsNone() {
         EventValidator.Result r = validator.validate(SampleEvents.withValues(null, 4, new Random()));
         assertFalse(r.valid());

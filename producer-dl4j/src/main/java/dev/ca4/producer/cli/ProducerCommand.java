@@ -136,6 +136,11 @@ public class ProducerCommand implements Callable<Integer> {
             description = "Longest download of the ImageNet weights, ~100 MB (default: ${DEFAULT-VALUE}).")
     int downloadTimeoutSeconds;
 
+    @Option(names = "--gpu-sample-ms", paramLabel = "MS", defaultValue = "1000",
+            description = "How often the GPU's utilisation and memory are read with nvidia-smi; each event carries the "
+                    + "reading taken while its batch ran (default: ${DEFAULT-VALUE}).")
+    int gpuSampleMs;
+
     @Option(names = {"-v", "--verbose"}, description = "More log lines on stderr (-v: ND4J start-up; -vv: debug).")
     boolean[] verbose = new boolean[0];
 
@@ -206,6 +211,7 @@ public class ProducerCommand implements Callable<Integer> {
         require(tags.size() <= 32, "at most 32 --tags (the event schema's limit)");
         require(giveUpAfterSeconds >= 0, "--give-up-after must be >= 0");
         require(threads >= 0 && threads <= 256, "--threads must be 0 (one per core) to 256");
+        require(gpuSampleMs >= 100, "--gpu-sample-ms must be >= 100 (each reading runs nvidia-smi)");
         Engine chosen;
         try {
             chosen = Engine.parse(engine);
@@ -235,7 +241,7 @@ public class ProducerCommand implements Callable<Integer> {
         return new ProducerSettings(inputs, listFiles, api, key, weights, layer, modelName, batchSize, concurrency,
                 decodeThreads, Map.copyOf(tags), runId, noPost, output, receipts, giveUpAfterSeconds,
                 downloadTimeoutSeconds, chosen, threads == 0 ? Runtime.getRuntime().availableProcessors() : threads,
-                tls);
+                tls, gpuSampleMs);
     }
 
     private static void require(boolean ok, String message) {

@@ -10,6 +10,7 @@ import dev.ca4.producer.embed.WeightsException;
 import dev.ca4.producer.embed.WeightsLoader;
 import dev.ca4.producer.gpu.BackendCheck;
 import dev.ca4.producer.gpu.GpuProbe;
+import dev.ca4.producer.gpu.GpuReadings;
 import dev.ca4.producer.image.InputScanner;
 import dev.ca4.producer.image.ResNetPreprocessor;
 import dev.ca4.producer.run.EventFactory;
@@ -59,9 +60,9 @@ final class ProducerRun {
         WeightsLoader loader = new WeightsLoader(PretrainedWeights.resnet50Imagenet(),
                 Duration.ofSeconds(s.downloadTimeoutSeconds()));
         try (EmbeddingEngine engine = loader.load(s.weights(), s.modelName(), s.layer(), s.engine(), s.threads());
-             Receipts receipts = s.receipts() == null ? Receipts.none() : Receipts.to(s.receipts())) {
-            GpuMetadataEvent.GpuInfo gpu = GpuProbe.system().probe();
-            LOG.info("device: " + gpu.backend() + ", " + gpu.name());
+             Receipts receipts = s.receipts() == null ? Receipts.none() : Receipts.to(s.receipts());
+             GpuReadings gpu = GpuReadings.start(GpuProbe.system(), Duration.ofMillis(s.gpuSampleMs()))) {
+            LOG.info("device: " + gpu.get().backend() + ", " + gpu.get().name());
             var source = new GpuMetadataEvent.Source(BuildInfo.producerName(), runId, host());
             EventFactory events = new EventFactory(source, engine.model(), gpu, s.tags(), Clock.systemUTC());
             RunStats stats = new RunStats(inputs.images().size(), s.noPost());

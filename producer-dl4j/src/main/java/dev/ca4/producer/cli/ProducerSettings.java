@@ -18,7 +18,8 @@ import java.util.Map;
 record ProducerSettings(List<Path> inputs, List<Path> listFiles, URI api, String apiKey, String weights,
                         String layer, String modelName, int batchSize, int concurrency, int decodeThreads,
                         Map<String, String> tags, String runId, boolean noPost, Path output, Path receipts,
-                        int giveUpAfterSeconds, int downloadTimeoutSeconds, Engine engine, int threads, Tls tls) {
+                        int giveUpAfterSeconds, int downloadTimeoutSeconds, Engine engine, int threads, Tls tls,
+                        int gpuSampleMs) {
 
     boolean eventsToStdout() {
         return noPost && output == null;

@@ -2,6 +2,7 @@ package dev.ca4.producer.gpu;
 
 import dev.ca4.event.GpuMetadataEvent.GpuInfo;
 import dev.ca4.producer.BuildInfo;
+import org.nd4j.linalg.api.environment.Nd4jEnvironment;
 import org.nd4j.linalg.factory.Nd4j;
 
 import java.io.IOException;
@@ -15,7 +16,8 @@ import java.util.Properties;
 
 /**
  * The {@code gpu} section of every event: the backend ND4J actually runs on; on CUDA the device facts from ND4J's
- * environment information, completed by nvidia-smi (driver version, compute capability); on CPU the CPU model.
+ * environment information (its {@link Nd4jEnvironment} keys), completed by nvidia-smi (driver version, compute
+ * capability, the driver's CUDA version) with a reading of utilisation and memory; on CPU the CPU model.
  */
 public final class GpuProbe {
 
@@ -35,28 +37,44 @@ public final class GpuProbe {
         return describe(Nd4j.getExecutioner().getEnvironmentInformation());
     }
 
-    /** From ND4J's environment properties ({@code backend}, {@code cuda.devicesInformation}). */
+    /** The device the ND4J environment properties describe, with nvidia-smi's reading taken now. */
     GpuInfo describe(Properties env) {
-        String backend = String.valueOf(env.getOrDefault("backend", "CPU")).toLowerCase(Locale.ROOT);
+        String backend = String.valueOf(env.getOrDefault(Nd4jEnvironment.BACKEND_KEY, "CPU")).toLowerCase(Locale.ROOT);
         if (!backend.contains("cuda")) {
             return new GpuInfo("cpu", cpuModel(), 0, null, null, null, null);
         }
-        List<?> devices = env.get("cuda.devicesInformation") instanceof List<?> l ? l : List.of();
+        List<?> devices = env.get(Nd4jEnvironment.CUDA_DEVICE_INFORMATION_KEY) instanceof List<?> l ? l : List.of();
         Map<?, ?> first = devices.isEmpty() || !(devices.get(0) instanceof Map<?, ?> m) ? Map.of() : m;
         Optional<List<NvidiaSmi.Gpu>> smiGpus = smi.query();
         Optional<NvidiaSmi.Gpu> smiGpu = smiGpus.map(gpus -> gpus.get(0));
-        String name = first.get("deviceName") != null ? String.valueOf(first.get("deviceName"))
-                : smiGpu.map(NvidiaSmi.Gpu::name).orElse(null);
-        Long memoryMb = first.get("totalMemory") instanceof Number n ? n.longValue() / (1024 * 1024)
-                : smiGpu.map(NvidiaSmi.Gpu::memoryTotalMb).orElse(null);
-        String capability = first.get("deviceMajor") != null && first.get("deviceMinor") != null
-                ? first.get("deviceMajor") + "." + first.get("deviceMinor")
+        Object nd4jName = first.get(Nd4jEnvironment.CUDA_DEVICE_NAME_KEY);
+        String name = nd4jName != null ? String.valueOf(nd4jName) : smiGpu.map(NvidiaSmi.Gpu::name).orElse(null);
+        Long memoryMb = first.get(Nd4jEnvironment.CUDA_TOTAL_MEMORY_KEY) instanceof Number n
+                ? n.longValue() / (1024 * 1024) : smiGpu.map(NvidiaSmi.Gpu::memoryTotalMb).orElse(null);
+        Object major = first.get(Nd4jEnvironment.CUDA_DEVICE_MAJOR_VERSION_KEY);
+        Object minor = first.get(Nd4jEnvironment.CUDA_DEVICE_MINOR_VERSION_KEY);
+        String capability = major != null && minor != null ? major + "." + minor
                 : smiGpu.map(NvidiaSmi.Gpu::computeCapability).orElse(null);
-        int count = devices.isEmpty() ? smiGpus.map(List::size).orElse(1) : devices.size();
+        int count = env.get(Nd4jEnvironment.CUDA_NUM_GPUS_KEY) instanceof Number n ? n.intValue()
+                : !devices.isEmpty() ? devices.size() : smiGpus.map(List::size).orElse(1);
         // The CUDA runtime ND4J runs on (the one the jar carries), not the newest one the driver supports.
         String cuda = BuildInfo.CUDA_VERSION.isEmpty() ? null : BuildInfo.CUDA_VERSION;
-        return new GpuInfo("cuda", name, count, memoryMb, cuda,
-                smiGpu.map(NvidiaSmi.Gpu::driverVersion).orElse(null), capability);
+        GpuInfo facts = new GpuInfo("cuda", name, count, memoryMb, cuda,
+                smiGpu.map(NvidiaSmi.Gpu::driverVersion).orElse(null), capability, null, null, null,
+                smi.driverCudaVersion().orElse(null));
+        return withReading(facts, smiGpu);
+    }
+
+    /** The same device facts with nvidia-smi's utilisation and memory reading of now (the first GPU: ND4J's). */
+    GpuInfo reading(GpuInfo facts) {
+        return withReading(facts, smi.query().map(gpus -> gpus.get(0)));
+    }
+
+    private static GpuInfo withReading(GpuInfo f, Optional<NvidiaSmi.Gpu> gpu) {
+        return new GpuInfo(f.backend(), f.name(), f.count(), f.memoryTotalMb(), f.cudaVersion(), f.driverVersion(),
+                f.computeCapability(), gpu.map(NvidiaSmi.Gpu::utilizationPct).orElse(null),
+                gpu.map(NvidiaSmi.Gpu::memoryUsedMb).orElse(null), gpu.map(NvidiaSmi.Gpu::memoryFreeMb).orElse(null),
+                f.driverCudaVersion());
     }
 
     /** "model name" of /proc/cpuinfo, else the JVM's architecture. */

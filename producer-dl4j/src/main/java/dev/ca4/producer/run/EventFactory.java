@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * Builds the schema-v1 event of one image. Its {@code event_id} is derived from run id, image id and the file's
@@ -19,12 +20,12 @@ public final class EventFactory {
 
     private final GpuMetadataEvent.Source source;
     private final GpuMetadataEvent.ModelInfo model;
-    private final GpuMetadataEvent.GpuInfo gpu;
+    private final Supplier<GpuMetadataEvent.GpuInfo> gpu;
     private final Map<String, String> tags;
     private final Clock clock;
 
     public EventFactory(GpuMetadataEvent.Source source, GpuMetadataEvent.ModelInfo model,
-                        GpuMetadataEvent.GpuInfo gpu, Map<String, String> tags, Clock clock) {
+                        Supplier<GpuMetadataEvent.GpuInfo> gpu, Map<String, String> tags, Clock clock) {
         this.source = source;
         this.model = model;
         this.gpu = gpu;
@@ -39,7 +40,7 @@ public final class EventFactory {
         var timings = new GpuMetadataEvent.Timings(round(image.preprocessMs()), round(inferenceMs),
                 round(image.preprocessMs() + inferenceMs));
         return new GpuMetadataEvent(GpuMetadataEvent.SCHEMA_VERSION, eventId(source.runId(), image),
-                now, null, source, info, model, new Embedding(embedding), gpu, timings, tags);
+                now, null, source, info, model, new Embedding(embedding), gpu.get(), timings, tags);
     }
 
     static String eventId(String runId, PreparedImage image) {

@@ -20,7 +20,11 @@ public class GpuDetails implements DocumentTransform {
                 .append("memory_total_mib", g.memoryTotalMb())
                 .append("cuda_version", g.cudaVersion())
                 .append("driver_version", g.driverVersion())
-                .append("compute_capability", g.computeCapability())));
+                .append("compute_capability", g.computeCapability())
+                .append("utilization_pct", g.utilizationPct())
+                .append("memory_used_mib", g.memoryUsedMb())
+                .append("memory_free_mib", g.memoryFreeMb())
+                .append("driver_cuda_version", g.driverCudaVersion())));
     }
 
     static String vendor(String backend, String name) {

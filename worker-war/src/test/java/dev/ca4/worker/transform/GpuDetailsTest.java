@@ -26,6 +26,16 @@ class GpuDetailsTest {
     }
 
     @Test
+    void theReadingTakenWhileTheBatchRanIsKept() {
+        Document g = gpu(e -> e.putObject("gpu").put("backend", "cuda").put("utilization_pct", 87)
+                .put("memory_used_mb", 3120).put("memory_free_mb", 12240).put("driver_cuda_version", "12.4"));
+        assertEquals(87, g.get("utilization_pct"));
+        assertEquals(3120L, g.get("memory_used_mib"));
+        assertEquals(12240L, g.get("memory_free_mib"));
+        assertEquals("12.4", g.get("driver_cuda_version"));
+    }
+
+    @Test
     void aMissingCountIsOneGpuOrNoneOnTheCpu() {
         assertEquals(1, gpu(e -> e.putObject("gpu").put("backend", "cuda")).get("count"));
         assertEquals(1, gpu(e -> e.putObject("gpu").put("backend", "tpu")).get("count"));
