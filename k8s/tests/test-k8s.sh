@@ -5,8 +5,9 @@
 #   2. render     kubectl kustomize of every overlay (platform, app, monitoring x aws, local; aws-keda; templates)
 #   3. promtool   check config of the Prometheus config as rendered into its ConfigMap (plus the local one),
 #                 check rules, test rules (each alert fires and stays quiet)
-#   4. static     k8s-check unit tests: fabric8 strict validation, references, pod policy, WAR/Containerfile
-#                 contract, dashboards (needs the WARs built: runs 'make build' when they are missing)
+#   4. static     k8s-check unit tests: fabric8 strict validation, references, pod policy, network policies
+#                 (default deny, the monitoring flows), WAR/Containerfile contract, dashboards (needs the WARs
+#                 built: runs 'make build' when they are missing)
 #   5. live       panel-test.sh: real Prometheus + the running pipeline, every panel returns data
 #                 (CA4_K8S_LIVE=0 skips it, saying so). Uses the local stack's ports.
 set -euo pipefail
