@@ -149,7 +149,11 @@ IT_KEYS := ca4-it-second-key,ca4-it-revoked-key,ca4-it-limited-key
 IT_ENV  := CA4_API_KEYS=$$CA4_API_KEYS,$(IT_KEYS) \
   CA4_API_REVOKED_KEYS=sha256:$$(printf %s ca4-it-revoked-key | sha256sum | cut -d' ' -f1) \
   CA4_API_RATE_LIMIT_PER_KEY=ca4-it-limited-key=1/10
+# The producer's Keras-weights test writes its .npz with Debian's NumPy.
+NUMPY := /usr/bin/python3 -c 'import numpy' 2>/dev/null || { apt-get update -qq && apt-get install -y -qq python3-numpy; }
+
 test-java:
+	@$(NUMPY)
 	$(MVN) -q install -DskipTests -DskipITs -pl local-stack -am
 	rm -rf $(TEST_HOME)/data
 	$(STACK) start --home $(TEST_HOME)

@@ -74,8 +74,14 @@ public class ProducerCommand implements Callable<Integer> {
             description = "imagenet: DL4J's pretrained resnet50_dl4j_inference.v3.zip from "
                     + "~/.deeplearning4j/models/resnet50/ (downloaded and checksum-checked when absent); "
                     + "random: a seeded untrained ResNet50 (offline; events say weights \"random\"); "
+                    + "PATH.npz: keras.applications.ResNet50's ImageNet weights exported by the Colab notebook; "
                     + "PATH: a saved DL4J ComputationGraph zip. Default: ${DEFAULT-VALUE}.")
     String weights;
+
+    @Option(names = "--weights-base-url", paramLabel = "URL",
+            description = "Where --weights imagenet downloads resnet50_dl4j_inference.v3.zip from (a mirror; the "
+                    + "checksum is still checked). Default: DL4J's own host.")
+    URI weightsBaseUrl;
 
     @Option(names = "--layer", defaultValue = "flatten_1",
             description = "Vertex whose activations are the embedding (default: ${DEFAULT-VALUE}, 2048-d).")
@@ -241,7 +247,7 @@ public class ProducerCommand implements Callable<Integer> {
         return new ProducerSettings(inputs, listFiles, api, key, weights, layer, modelName, batchSize, concurrency,
                 decodeThreads, Map.copyOf(tags), runId, noPost, output, receipts, giveUpAfterSeconds,
                 downloadTimeoutSeconds, chosen, threads == 0 ? Runtime.getRuntime().availableProcessors() : threads,
-                tls, gpuSampleMs);
+                tls, gpuSampleMs, weightsBaseUrl);
     }
 
     private static void require(boolean ok, String message) {

@@ -57,7 +57,8 @@ final class ProducerRun {
         LOG.info(inputs.images().size() + " images, run_id " + runId + ", weights " + s.weights() + ", "
                 + s.engine().name().toLowerCase(java.util.Locale.ROOT) + " engine, "
                 + BuildInfo.BACKEND + " backend (" + BackendCheck.start() + ")");
-        WeightsLoader loader = new WeightsLoader(PretrainedWeights.resnet50Imagenet(),
+        WeightsLoader loader = new WeightsLoader(s.weightsBaseUrl() == null ? PretrainedWeights.resnet50Imagenet()
+                : PretrainedWeights.resnet50Imagenet(s.weightsBaseUrl()),
                 Duration.ofSeconds(s.downloadTimeoutSeconds()));
         try (EmbeddingEngine engine = loader.load(s.weights(), s.modelName(), s.layer(), s.engine(), s.threads());
              Receipts receipts = s.receipts() == null ? Receipts.none() : Receipts.to(s.receipts());

@@ -19,7 +19,7 @@ record ProducerSettings(List<Path> inputs, List<Path> listFiles, URI api, String
                         String layer, String modelName, int batchSize, int concurrency, int decodeThreads,
                         Map<String, String> tags, String runId, boolean noPost, Path output, Path receipts,
                         int giveUpAfterSeconds, int downloadTimeoutSeconds, Engine engine, int threads, Tls tls,
-                        int gpuSampleMs) {
+                        int gpuSampleMs, URI weightsBaseUrl) {
 
     boolean eventsToStdout() {
         return noPost && output == null;

@@ -40,6 +40,16 @@ public record PretrainedWeights(URI url, long adler32, Path cacheDir) {
                 DL4JResources.getDirectory(ResourceType.ZOO_MODEL, zoo.modelName()).toPath());
     }
 
+    /**
+     * The same file from a mirror: {@code baseUrl} + its file name (DL4J's own host has refused downloads since
+     * 2023, deeplearning4j issue #10043), same checksum, same cache.
+     */
+    public static PretrainedWeights resnet50Imagenet(URI baseUrl) {
+        PretrainedWeights zoo = resnet50Imagenet();
+        String base = baseUrl.toString().endsWith("/") ? baseUrl.toString() : baseUrl + "/";
+        return new PretrainedWeights(URI.create(base + zoo.fileName()), zoo.adler32(), zoo.cacheDir());
+    }
+
     public String fileName() {
         String path = url.getPath();
         return path.substring(path.lastIndexOf('/') + 1);

@@ -38,11 +38,38 @@ public final class ResNet50Graph {
     private static final int[][] FILTERS = {{64, 64, 256}, {128, 128, 512}, {256, 256, 1024}, {512, 512, 2048}};
     private static final int[] BLOCKS = {3, 4, 6, 3};
 
+    /**
+     * The two ResNet50s that ImageNet weights exist for. They share every layer and weight shape and differ in two
+     * settings, so one set of weights gives different embeddings in each.
+     */
+    public enum Layout {
+        /** Keras 2.0's ResNet50, which DL4J's zoo zip was imported from: batch-norm epsilon 1e-3, no pool padding. */
+        KERAS_2_0(1e-3, 0),
+        /**
+         * Today's {@code keras.applications.ResNet50} (Keras 2.2 and later, Keras 3, Colab's): epsilon 1.001e-5 and a
+         * 1-pixel zero padding before the max pooling (56×56 after it).
+         */
+        KERAS_APPLICATIONS(1.001e-5, 1);
+
+        final double batchNormEps;
+        final int poolPadding;
+
+        Layout(double batchNormEps, int poolPadding) {
+            this.batchNormEps = batchNormEps;
+            this.poolPadding = poolPadding;
+        }
+    }
+
     private ResNet50Graph() {
     }
 
     /** The configuration; weights He-initialised from {@code seed}, so the same seed gives the same network. */
     public static ComputationGraphConfiguration configuration(long seed) {
+        return configuration(seed, Layout.KERAS_2_0);
+    }
+
+    /** The configuration of {@code layout}; its batch norms keep the variance itself (Keras' moving_variance). */
+    public static ComputationGraphConfiguration configuration(long seed, Layout layout) {
         ComputationGraphConfiguration.GraphBuilder g = new NeuralNetConfiguration.Builder()
                 .seed(seed)
                 .weightInit(WeightInit.RELU)
@@ -51,15 +78,15 @@ public final class ResNet50Graph {
                 .addInputs(INPUT)
                 .setInputTypes(InputType.convolutional(INPUT_SIZE, INPUT_SIZE, 3));
         g.addLayer("conv1", conv(7, 2, 3, 64), INPUT);
-        g.addLayer("bn_conv1", bn(), "conv1");
+        g.addLayer("bn_conv1", bn(layout), "conv1");
         g.addLayer("relu_conv1", relu(), "bn_conv1");
         g.addLayer("max_pooling2d_1", new SubsamplingLayer.Builder(PoolingType.MAX)
-                .kernelSize(3, 3).stride(2, 2).build(), "relu_conv1");
+                .kernelSize(3, 3).stride(2, 2).padding(layout.poolPadding, layout.poolPadding).build(), "relu_conv1");
         String x = "max_pooling2d_1";
         for (int stage = 0; stage < BLOCKS.length; stage++) {
             for (int block = 0; block < BLOCKS[stage]; block++) {
                 int stride = block == 0 && stage > 0 ? 2 : 1;
-                x = block(g, x, stage + 2, (char) ('a' + block), FILTERS[stage], stride, block == 0);
+                x = block(g, layout, x, stage + 2, (char) ('a' + block), FILTERS[stage], stride, block == 0);
             }
         }
         g.addLayer("avg_pool", new SubsamplingLayer.Builder(PoolingType.AVG).kernelSize(7, 7).stride(7, 7).build(), x);
@@ -71,23 +98,23 @@ public final class ResNet50Graph {
     }
 
     /** A conv block (projection shortcut, {@code a}) or an identity block; returns the name of its output. */
-    private static String block(ComputationGraphConfiguration.GraphBuilder g, String in, int stage, char block,
-                                int[] filters, int stride, boolean projection) {
+    private static String block(ComputationGraphConfiguration.GraphBuilder g, Layout layout, String in, int stage,
+                                char block, int[] filters, int stride, boolean projection) {
         String id = stage + String.valueOf(block);
         String res = "res" + id + "_branch";
         String bn = "bn" + id + "_branch";
         g.addLayer(res + "2a", conv(1, stride, 0, filters[0]), in);
-        g.addLayer(bn + "2a", bn(), res + "2a");
+        g.addLayer(bn + "2a", bn(layout), res + "2a");
         g.addLayer("relu" + id + "_branch2a", relu(), bn + "2a");
         g.addLayer(res + "2b", conv(3, 1, 1, filters[1]), "relu" + id + "_branch2a");
-        g.addLayer(bn + "2b", bn(), res + "2b");
+        g.addLayer(bn + "2b", bn(layout), res + "2b");
         g.addLayer("relu" + id + "_branch2b", relu(), bn + "2b");
         g.addLayer(res + "2c", conv(1, 1, 0, filters[2]), "relu" + id + "_branch2b");
-        g.addLayer(bn + "2c", bn(), res + "2c");
+        g.addLayer(bn + "2c", bn(layout), res + "2c");
         String shortcut = in;
         if (projection) {
             g.addLayer(res + "1", conv(1, stride, 0, filters[2]), in);
-            g.addLayer(bn + "1", bn(), res + "1");
+            g.addLayer(bn + "1", bn(layout), res + "1");
             shortcut = bn + "1";
         }
         g.addVertex("add_" + id, new ElementWiseVertex(ElementWiseVertex.Op.Add), bn + "2c", shortcut);
@@ -104,8 +131,13 @@ public final class ResNet50Graph {
      * DL4J's BatchNormalization layer ignores a configured activation (its activate() returns the normalised values
      * only), so each ReLU of ResNet50 after a batch norm is an ActivationLayer of its own, as in the Keras graph.
      */
-    private static BatchNormalization bn() {
-        return new BatchNormalization.Builder().eps(1e-3).activation(Activation.IDENTITY).build();
+    private static BatchNormalization bn(Layout layout) {
+        BatchNormalization.Builder bn = new BatchNormalization.Builder().eps(layout.batchNormEps)
+                .activation(Activation.IDENTITY);
+        if (layout == Layout.KERAS_APPLICATIONS) {
+            bn.useLogStd(false); // a "var" parameter, filled with Keras' moving_variance as it is
+        }
+        return bn.build();
     }
 
     private static ActivationLayer relu() {
@@ -119,7 +151,12 @@ public final class ResNet50Graph {
      * the embedding in a range where float32 stays exact and finite.
      */
     public static ComputationGraph randomlyInitialised(long seed) {
-        ComputationGraph graph = new ComputationGraph(configuration(seed));
+        return randomlyInitialised(seed, Layout.KERAS_2_0);
+    }
+
+    /** {@link #randomlyInitialised(long)} in {@code layout}. */
+    public static ComputationGraph randomlyInitialised(long seed, Layout layout) {
+        ComputationGraph graph = new ComputationGraph(configuration(seed, layout));
         graph.init();
         for (Layer layer : graph.getLayers()) {
             String name = layer.conf().getLayer().getLayerName();

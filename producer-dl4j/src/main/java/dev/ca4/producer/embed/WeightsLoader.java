@@ -14,7 +14,8 @@ import java.util.logging.Logger;
 
 /**
  * Resolves {@code --weights} into a DL4J engine: {@code imagenet} (pretrained, cached or downloaded and checked),
- * {@code random} (our standard ResNet50, seeded, explicit offline choice) or a path to a saved ComputationGraph.
+ * {@code random} (our standard ResNet50, seeded, explicit offline choice), a path to Keras' ImageNet weights
+ * exported as {@code .npz} ({@link KerasWeights}) or a path to a saved ComputationGraph.
  * What was loaded is what {@code model.weights} says: {@code imagenet}, {@code random} or
  * {@code file:<name>@sha256:<first 12 hex>}.
  */
@@ -59,7 +60,8 @@ public final class WeightsLoader {
             }
             default -> {
                 Path file = Path.of(weights);
-                graph = restore(file);
+                graph = file.getFileName().toString().endsWith(KerasWeights.EXTENSION) ? KerasWeights.load(file)
+                        : restore(file);
                 label = "file:" + file.getFileName() + "@sha256:" + sha256Prefix(file);
             }
         }

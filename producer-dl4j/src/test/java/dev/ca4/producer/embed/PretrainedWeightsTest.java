@@ -58,6 +58,15 @@ class PretrainedWeightsTest {
     }
 
     @Test
+    void aMirrorServesTheSameFileUnderTheSameChecksum() {
+        PretrainedWeights dl4j = PretrainedWeights.resnet50Imagenet();
+        PretrainedWeights mirror = PretrainedWeights.resnet50Imagenet(URI.create("https://mirror.example/dl4j"));
+        assertEquals(URI.create("https://mirror.example/dl4j/resnet50_dl4j_inference.v3.zip"), mirror.url());
+        assertEquals(dl4j.adler32(), mirror.adler32());
+        assertEquals(dl4j.cachedFile(), mirror.cachedFile());
+    }
+
+    @Test
     void downloadsOnceVerifiesThenUsesTheCache() throws Exception {
         Path cache = dir.resolve("cache/resnet50");
         PretrainedWeights w = new PretrainedWeights(url(), adler, cache);
