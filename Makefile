@@ -36,7 +36,7 @@ WITH_ENV := set -a; source local.env; source $(SECRETS); CA4_LOCAL_HOME=$(abspat
 
 .PHONY: help build secrets stack-up stack-down servers-up servers-down truststore run stop status test test-java \
         run-local-processor stop-local-processor verify-kafka verify-preflight verify-workflow bench bench-producer restore \
-        chaos test-chaos soak mutation clean
+        chaos test-chaos soak mutation test-notebook clean
 
 help: ## List every target
 	@grep -hE '^[a-zA-Z0-9_-]+:.*## ' $(MAKEFILE_LIST) | sort -u | \
@@ -229,6 +229,30 @@ soak: secrets ## Steady load for SOAK_MINUTES (10) at SOAK_RATE (50) events/s: t
 
 RESTORE_JAR  := archive-restore/target/archive-restore.jar
 RESTORE_ARGS ?=
+# The Colab notebook, executed top to bottom by nbclient in CPU mode against make run's pipeline (its HTTP port):
+# the GPU-only steps skip themselves, the others run for real; then every image it posted must be stored.
+NOTEBOOK      := producer-dl4j/colab/ca4_producer.ipynb
+NOTEBOOK_WORK := $(LOCAL_HOME)/notebook
+NBCLIENT := /usr/bin/python3 -c 'import nbclient, ipykernel' 2>/dev/null || { apt-get update -qq && apt-get install -y -qq python3-nbclient python3-ipykernel; }
+
+test-notebook: secrets ## Run the Colab notebook (nbclient, CPU mode) against make run's pipeline; its images must be stored
+	@$(NBCLIENT)
+	@curl -fs $(PROCESSOR_URL)/health/ready >/dev/null && curl -fs $(WORKER_URL)/health/ready >/dev/null || \
+	  { echo "the pipeline is not running: start it with make run, then make test-notebook"; exit 1; }
+	@test -f $(PRODUCER_JAR) -a -f $(DEMO_JAR) || $(MVN) -q install -DskipTests -DskipITs
+	@rm -rf $(NOTEBOOK_WORK); mkdir -p $(NOTEBOOK_WORK)
+	@$(WITH_ENV) CA4_NOTEBOOK_MODE=cpu CA4_NOTEBOOK_WORK=$(abspath $(NOTEBOOK_WORK)) \
+	  CA4_PRODUCER_JAR=$(abspath $(PRODUCER_JAR)) CA4_IMAGES=$(abspath $(SAMPLE_IMAGES)) \
+	  CA4_API_URL=$(PROCESSOR_URL) CA4_API_KEY="$${CA4_API_KEYS%%,*}" \
+	  PYDEVD_DISABLE_FILE_VALIDATION=1 /usr/bin/python3 producer-dl4j/colab/run_notebook.py $(NOTEBOOK) \
+	  $(NOTEBOOK_WORK)/executed.ipynb
+	@java -cp $(DEMO_JAR) dev.ca4.demo.AwaitStored --receipts $(NOTEBOOK_WORK)/receipts.jsonl --worker $(WORKER_URL)
+	@$(WITH_ENV) CA4_NOTEBOOK_MODE=cpu CA4_NOTEBOOK_WORK=$(abspath $(NOTEBOOK_WORK))/failures \
+	  CA4_PRODUCER_JAR=$(abspath $(PRODUCER_JAR)) CA4_IMAGES=$(abspath $(SAMPLE_IMAGES)) \
+	  CA4_API_URL=$(PROCESSOR_URL) CA4_API_KEY="$${CA4_API_KEYS%%,*}" \
+	  PYDEVD_DISABLE_FILE_VALIDATION=1 /usr/bin/python3 producer-dl4j/colab/check_notebook_failures.py $(NOTEBOOK) \
+	  $(NOTEBOOK_WORK)/failures
+
 restore: secrets ## Rebuild ca4.gpu_metadata from the S3 archive segments (idempotent; RESTORE_ARGS=--prefix segments/2026/12/05/)
 	@test -f $(RESTORE_JAR) || $(MVN) -q install -DskipTests -DskipITs -pl archive-restore -am
 	@$(WITH_ENV) java -jar $(RESTORE_JAR) $(RESTORE_ARGS)

@@ -1,7 +1,7 @@
-"""Runs the Colab notebook's weight-export code (cell "keras-weights-export", up to its `import keras`) on a stand-in
-for keras.applications.ResNet50: TensorFlow/Keras cannot be installed on the machines that run make test (Debian
-has no package of it), so the model here is a test double whose layers have Keras' names, types and get_weights()
-order, filled with write_keras_npz.py's known values. KerasWeightsTest then loads what the cell wrote.
+"""Runs the Colab notebook's weight-export code (cell "keras-weights-export": its definitions, before the step
+that imports keras) on a stand-in for keras.applications.ResNet50: TensorFlow/Keras cannot be installed on the
+machines that run make test (Debian has no package of it), so the model here is a test double whose layers have
+Keras' names, types and get_weights() order, filled with write_keras_npz.py's known values. KerasWeightsTest then loads what the cell wrote.
 
 usage: run_export_cell.py NOTEBOOK OUT.npz
 """
@@ -54,7 +54,7 @@ def main():
     notebook, out = sys.argv[1], sys.argv[2]
     cells = json.load(open(notebook))["cells"]
     source = "".join(next(c for c in cells if c["id"] == "keras-weights-export")["source"])
-    definitions = source.split("\nimport keras\n")[0]
+    definitions = source.split("\n@step(")[0]
     namespace = {"pathlib": pathlib}
     exec(definitions, namespace)
     print(namespace["export_resnet50_npz"](stand_in_model(), out), "arrays")
