@@ -2,6 +2,7 @@ package dev.ca4.producer.cli;
 
 import dev.ca4.producer.BuildInfo;
 import dev.ca4.producer.client.Tls;
+import dev.ca4.producer.cpu.KernelLauncher;
 import dev.ca4.producer.embed.WeightsException;
 import dev.ca4.producer.gpu.BackendCheck;
 import dev.ca4.producer.run.Summary;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 
 /** {@code ca4-producer}: images in, ResNet50 embeddings + GPU metadata out to the processor API. */
@@ -165,6 +167,12 @@ public class ProducerCommand implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        if (BuildInfo.BACKEND.equals("cpu")) { // the fast engine's speed depends on OpenBLAS's kernels
+            OptionalInt restarted = KernelLauncher.relaunchIfSlow(args, ProducerCommand.class.getName());
+            if (restarted.isPresent() && restarted.getAsInt() >= 0) {
+                System.exit(restarted.getAsInt());
+            }
+        }
         System.exit(commandLine(new ProducerCommand()).execute(args));
     }
 
