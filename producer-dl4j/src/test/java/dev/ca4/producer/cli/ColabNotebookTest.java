@@ -97,6 +97,39 @@ class ColabNotebookTest {
         }
     }
 
+    /** The thin CUDA jar's manifest names its natives from the parent's versions; the notebook fetches those. */
+    @Test
+    void theNativesItFetchesAreTheOnesTheThinJarLoads() throws Exception {
+        var parent = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(Path.of("../pom.xml").toFile());
+        String dl4j = parent.getElementsByTagName("dl4j.version").item(0).getTextContent();
+        String redist = parent.getElementsByTagName("cuda-redist.version").item(0).getTextContent();
+        var pom = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(Path.of("pom.xml").toFile());
+        String classPath = pom.getElementsByTagName("producer.natives.classpath").item(1).getTextContent()
+                .replace("${dl4j.version}", dl4j).replace("${cuda-redist.version}", redist);
+        String jarCell = "";
+        for (JsonNode cell : notebook().get("cells")) {
+            if (cell.path("id").asText().equals("jar")) {
+                jarCell = source(cell);
+            }
+        }
+        Matcher fetched = Pattern.compile("'[\\w/.-]+/([\\w.-]+\\.jar)':\\s*'([0-9a-f]{40})'").matcher(jarCell);
+        List<String> names = new ArrayList<>();
+        while (fetched.find()) {
+            names.add("natives/" + fetched.group(1));
+        }
+        assertEquals(List.of(classPath.split("\\s+")), names, "the jar cell's CUDA_NATIVES");
+    }
+
+    @Test
+    void theNativeFetcherChecksWhatItFetches(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Process p = new ProcessBuilder("/usr/bin/python3", "src/test/python/run_fetch_cell.py", NOTEBOOK.toString(),
+                dir.toString()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS), out);
+        assertEquals(0, p.exitValue(), out);
+        assertTrue(out.strip().endsWith("ok"), out);
+    }
+
     @Test
     void itUsesTheJarTheCudaProfileBuilds() throws Exception {
         String text = Files.readString(NOTEBOOK);
