@@ -2,7 +2,7 @@
 export cell does (one array per "<layer>/<weight>"), for KerasWeightsTest. The names and shapes here follow
 keras.applications' resnet.py on their own, not the producer's mapping, so a wrong mapping fails the test.
 
-usage: write_keras_npz.py OUT.npz [--drop KEY] [--wrong-shape KEY] [--extra KEY] [--compressed]
+usage: write_keras_npz.py OUT.npz [--drop KEY] [--wrong-shape KEY] [--extra KEY] [--compressed] [--first N]
 """
 import argparse
 import zlib
@@ -63,9 +63,10 @@ def main():
     parser.add_argument("--wrong-shape", action="append", default=[])
     parser.add_argument("--extra", action="append", default=[])
     parser.add_argument("--compressed", action="store_true")
+    parser.add_argument("--first", type=int, default=None, help="only the first N weights (a small file)")
     args = parser.parse_args()
     arrays = {}
-    for name, shape in inventory():
+    for name, shape in inventory()[:args.first]:
         if name in args.drop:
             continue
         value = known_values(name, shape)
