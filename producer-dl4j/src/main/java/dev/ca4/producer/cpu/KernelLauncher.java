@@ -27,6 +27,26 @@ public final class KernelLauncher {
     private KernelLauncher() {
     }
 
+    /**
+     * What OpenBLAS chose on this CPU and, when that is a fallback the CPU can do better than (and the user did not
+     * choose it), the core type to restart with: one OpenBLAS accepts, probed first.
+     */
+    record Decision(CpuFeatures cpu, String chosen, Optional<String> restartWith) {
+        /** The kernels the producer runs in the end. */
+        String running() {
+            return restartWith.orElse(chosen);
+        }
+    }
+
+    /** Empty when OpenBLAS said nothing (nothing to judge). */
+    static Optional<Decision> decide(CpuFeatures cpu, String userCore) {
+        Optional<String> chosen = Optional.ofNullable(System.getProperty(SIMULATED_CHOICE_PROPERTY))
+                .or(() -> OpenBlasKernels.probe(userCore));
+        return chosen.map(core -> new Decision(cpu, core, userCore != null ? Optional.empty()
+                : OpenBlasKernels.override(cpu, core).flatMap(OpenBlasKernels::probe)
+                .filter(better -> !OpenBlasKernels.isFallback(better))));
+    }
+
     /** The exit code of the restarted producer, or empty when this process should go on itself. */
     public static OptionalInt relaunchIfSlow(String[] args, String mainClass) {
         String chosenByParent = System.getProperty(CHOSEN_PROPERTY);
@@ -37,25 +57,22 @@ public final class KernelLauncher {
         if (List.of(args).stream().anyMatch(NO_WORK::contains)) {
             return OptionalInt.empty();
         }
-        CpuFeatures cpu = CpuFeatures.read(Path.of("/proc/cpuinfo"));
         String userCore = System.getenv("OPENBLAS_CORETYPE");
-        Optional<String> chosen = Optional.ofNullable(System.getProperty(SIMULATED_CHOICE_PROPERTY))
-                .or(() -> OpenBlasKernels.probe(userCore));
-        if (chosen.isEmpty()) {
-            return OptionalInt.empty(); // OpenBLAS said nothing: nothing to judge
+        Optional<Decision> decision = decide(CpuFeatures.read(Path.of("/proc/cpuinfo")), userCore);
+        if (decision.isEmpty()) {
+            return OptionalInt.empty();
         }
-        String described = chosen.get() + " (" + cpu.model() + ", " + cpu.widest() + ")";
-        Optional<String> better = userCore != null ? Optional.empty() : OpenBlasKernels.override(cpu, chosen.get())
-                .flatMap(OpenBlasKernels::probe).filter(core -> !OpenBlasKernels.isFallback(core));
-        if (better.isEmpty()) {
-            say("OpenBLAS kernels: " + described + (OpenBlasKernels.isFallback(chosen.get()) && cpu.avx2()
+        Decision d = decision.get();
+        String described = d.chosen() + " (" + d.cpu().model() + ", " + d.cpu().widest() + ")";
+        if (d.restartWith().isEmpty()) {
+            say("OpenBLAS kernels: " + described + (OpenBlasKernels.isFallback(d.chosen()) && d.cpu().avx2()
                     ? ": a fallback, slow on this CPU" + (userCore != null ? " (your OPENBLAS_CORETYPE=" + userCore + ")"
                     : "") : ""));
             return OptionalInt.empty();
         }
         say("OpenBLAS would run its " + described + " fallback kernels: restarting with OPENBLAS_CORETYPE="
-                + better.get());
-        return OptionalInt.of(relaunch(args, mainClass, better.get()));
+                + d.restartWith().get());
+        return OptionalInt.of(relaunch(args, mainClass, d.restartWith().get()));
     }
 
     private static int relaunch(String[] args, String mainClass, String core) {
