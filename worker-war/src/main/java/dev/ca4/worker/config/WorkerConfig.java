@@ -39,7 +39,7 @@ public class WorkerConfig {
     @Inject @ConfigProperty(name = "ca4.worker.version") String workerVersion;
     @Inject @ConfigProperty(name = "mp.messaging.incoming.gpuMetadata.topic") String topic;
     @Inject @ConfigProperty(name = "mp.messaging.incoming.gpuMetadata.group.id") String groupId;
-    @Inject @ConfigProperty(name = "ca4.consumer.stall-seconds", defaultValue = "60") long consumerStallSeconds;
+    @Inject @ConfigProperty(name = "ca4.consumer.stall-seconds", defaultValue = "30") long consumerStallSeconds;
     @Inject @ConfigProperty(name = "ca4.consumer.restart-on-stall", defaultValue = "true") boolean restartOnStall;
     @Inject @ConfigProperty(name = "ca4.consumer.application-name", defaultValue = "worker-war") String applicationName;
 
