@@ -149,8 +149,10 @@ IT_KEYS := ca4-it-second-key,ca4-it-revoked-key,ca4-it-limited-key
 IT_ENV  := CA4_API_KEYS=$$CA4_API_KEYS,$(IT_KEYS) \
   CA4_API_REVOKED_KEYS=sha256:$$(printf %s ca4-it-revoked-key | sha256sum | cut -d' ' -f1) \
   CA4_API_RATE_LIMIT_PER_KEY=ca4-it-limited-key=1/10
+# $(call deb-need,CHECK,PACKAGES): installs the Debian PACKAGES when the shell command CHECK fails.
+deb-need = $(1) >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq $(2); }
 # The producer's Keras-weights test writes its .npz with Debian's NumPy.
-NUMPY := /usr/bin/python3 -c 'import numpy' 2>/dev/null || { apt-get update -qq && apt-get install -y -qq python3-numpy; }
+NUMPY := $(call deb-need,/usr/bin/python3 -c 'import numpy',python3-numpy)
 
 test-java:
 	@$(NUMPY)
@@ -169,7 +171,7 @@ BENCH_ARGS ?=
 # without mongo-java-server's H2 cost); bench/README.md compares both.
 BENCH_MONGO_BACKEND ?= h2
 bench: secrets ## Measure ingest, worker drain, end-to-end latency, record bytes, producer embeddings/s vs PyTorch (BENCH_ARGS=--quick: a short run)
-	@command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
+	@$(call deb-need,command -v wrk,wrk)
 	@$(BENCH_TORCH)
 	$(MVN) -q install -DskipTests -DskipITs
 	@$(MAKE) --no-print-directory stop
@@ -190,7 +192,7 @@ mutation: ## Mutation score of the unit tests (PIT) of event-model, processor-wa
 	@grep -E '^\[INFO\] Building|>> (Generated [0-9]+ mutations|Line Coverage|Mutations with no coverage)' .local/mutation.log
 
 # Part 5 alone (no stack, no fixed ports): the producer's fast and DL4J engines and PyTorch, ResNet50 images/s.
-BENCH_TORCH := /usr/bin/python3 -c 'import torch' 2>/dev/null || { apt-get update -qq && apt-get install -y -qq python3-torch; }
+BENCH_TORCH := $(call deb-need,/usr/bin/python3 -c 'import torch',python3-torch)
 bench-producer: ## Measure only the producer's ResNet50 embeddings/s against PyTorch (needs no stack)
 	@$(BENCH_TORCH)
 	$(MVN) -q package -DskipTests -DskipITs -pl bench,producer-dl4j -am
@@ -233,7 +235,10 @@ RESTORE_ARGS ?=
 # the GPU-only steps skip themselves, the others run for real; then every image it posted must be stored.
 NOTEBOOK      := producer-dl4j/colab/ca4_producer.ipynb
 NOTEBOOK_WORK := $(LOCAL_HOME)/notebook
-NBCLIENT := /usr/bin/python3 -c 'import nbclient, ipykernel' 2>/dev/null || { apt-get update -qq && apt-get install -y -qq python3-nbclient python3-ipykernel; }
+NBCLIENT := $(call deb-need,/usr/bin/python3 -c 'import nbclient; import ipykernel',python3-nbclient python3-ipykernel)
+# Both notebook runs: CPU mode against make run's processor (its HTTP port) with the first local API key.
+NOTEBOOK_ENV = CA4_NOTEBOOK_MODE=cpu CA4_PRODUCER_JAR=$(abspath $(PRODUCER_JAR)) CA4_IMAGES=$(abspath $(SAMPLE_IMAGES)) \
+  CA4_API_URL=$(PROCESSOR_URL) CA4_API_KEY="$${CA4_API_KEYS%%,*}" PYDEVD_DISABLE_FILE_VALIDATION=1
 
 test-notebook: secrets ## Run the Colab notebook (nbclient, CPU mode) against make run's pipeline; its images must be stored
 	@$(NBCLIENT)
@@ -241,17 +246,11 @@ test-notebook: secrets ## Run the Colab notebook (nbclient, CPU mode) against ma
 	  { echo "the pipeline is not running: start it with make run, then make test-notebook"; exit 1; }
 	@test -f $(PRODUCER_JAR) -a -f $(DEMO_JAR) || $(MVN) -q install -DskipTests -DskipITs
 	@rm -rf $(NOTEBOOK_WORK); mkdir -p $(NOTEBOOK_WORK)
-	@$(WITH_ENV) CA4_NOTEBOOK_MODE=cpu CA4_NOTEBOOK_WORK=$(abspath $(NOTEBOOK_WORK)) \
-	  CA4_PRODUCER_JAR=$(abspath $(PRODUCER_JAR)) CA4_IMAGES=$(abspath $(SAMPLE_IMAGES)) \
-	  CA4_API_URL=$(PROCESSOR_URL) CA4_API_KEY="$${CA4_API_KEYS%%,*}" \
-	  PYDEVD_DISABLE_FILE_VALIDATION=1 /usr/bin/python3 producer-dl4j/colab/run_notebook.py $(NOTEBOOK) \
-	  $(NOTEBOOK_WORK)/executed.ipynb
+	@$(WITH_ENV) $(NOTEBOOK_ENV) CA4_NOTEBOOK_WORK=$(abspath $(NOTEBOOK_WORK)) \
+	  /usr/bin/python3 producer-dl4j/colab/run_notebook.py $(NOTEBOOK) $(NOTEBOOK_WORK)/executed.ipynb
 	@java -cp $(DEMO_JAR) dev.ca4.demo.AwaitStored --receipts $(NOTEBOOK_WORK)/receipts.jsonl --worker $(WORKER_URL)
-	@$(WITH_ENV) CA4_NOTEBOOK_MODE=cpu CA4_NOTEBOOK_WORK=$(abspath $(NOTEBOOK_WORK))/failures \
-	  CA4_PRODUCER_JAR=$(abspath $(PRODUCER_JAR)) CA4_IMAGES=$(abspath $(SAMPLE_IMAGES)) \
-	  CA4_API_URL=$(PROCESSOR_URL) CA4_API_KEY="$${CA4_API_KEYS%%,*}" \
-	  PYDEVD_DISABLE_FILE_VALIDATION=1 /usr/bin/python3 producer-dl4j/colab/check_notebook_failures.py $(NOTEBOOK) \
-	  $(NOTEBOOK_WORK)/failures
+	@$(WITH_ENV) $(NOTEBOOK_ENV) CA4_NOTEBOOK_WORK=$(abspath $(NOTEBOOK_WORK))/failures \
+	  /usr/bin/python3 producer-dl4j/colab/check_notebook_failures.py $(NOTEBOOK) $(NOTEBOOK_WORK)/failures
 
 restore: secrets ## Rebuild ca4.gpu_metadata from the S3 archive segments (idempotent; RESTORE_ARGS=--prefix segments/2026/12/05/)
 	@test -f $(RESTORE_JAR) || $(MVN) -q install -DskipTests -DskipITs -pl archive-restore -am

@@ -8,27 +8,17 @@ import os
 import pathlib
 import sys
 
-import nbformat
-from nbclient import NotebookClient
+from run_notebook import cell_texts, execute
 
 
 def run(notebook, env):
-    nb = nbformat.read(notebook, as_version=4)
     saved = dict(os.environ)
     os.environ.update(env)
     try:
-        NotebookClient(nb, timeout=600, kernel_name="python3", allow_errors=True).execute()
+        return cell_texts(execute(notebook, allow_errors=True))
     finally:
         os.environ.clear()
         os.environ.update(saved)
-    text = {}
-    for cell in nb.cells:
-        if cell.cell_type == "code":
-            parts = []
-            for out in cell.get("outputs", []):
-                parts.append(out.get("text", "") if out.output_type == "stream" else "\n".join(out.get("traceback", [])))
-            text[cell.id] = "".join(parts)
-    return text
 
 
 def check(name, text, failing_cell, sentence, failed_step):

@@ -10,33 +10,50 @@ from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
 
-def outputs(nb):
+def execute(notebook, allow_errors=False):
+    """The executed notebook; with allow_errors every cell runs, as a user running them one by one would."""
+    nb = nbformat.read(notebook, as_version=4)
+    try:
+        NotebookClient(nb, timeout=1800, kernel_name="python3", allow_errors=allow_errors).execute()
+    except CellExecutionError as e:
+        e.notebook = nb
+        raise
+    return nb
+
+
+def cell_texts(nb):
+    """Each code cell's id -> its output as text (streams, tracebacks, plain results)."""
+    texts = {}
     for cell in nb.cells:
-        if cell.cell_type != "code" or not cell.get("outputs"):
+        if cell.cell_type != "code":
             continue
-        print(f"--- cell {cell.get('id')}")
-        for out in cell.outputs:
+        parts = []
+        for out in cell.get("outputs", []):
             if out.output_type == "stream":
-                print(out.text, end="")
+                parts.append(out.text)
             elif out.output_type == "error":
-                print("\n".join(out.traceback))
+                parts.append("\n".join(out.traceback))
             elif "text/plain" in out.get("data", {}):
-                print(out.data["text/plain"])
+                parts.append(out.data["text/plain"] + "\n")
+        texts[cell.id] = "".join(parts)
+    return texts
 
 
 def main():
     source, executed = sys.argv[1], sys.argv[2]
-    nb = nbformat.read(source, as_version=4)
-    client = NotebookClient(nb, timeout=1800, kernel_name="python3")
     try:
-        client.execute()
-        return 0
+        nb = execute(source)
+        status = 0
     except CellExecutionError as e:
+        nb = e.notebook
         print(f"notebook failed: {str(e).splitlines()[-1] if str(e) else e}", file=sys.stderr)
-        return 1
-    finally:
-        nbformat.write(nb, executed)
-        outputs(nb)
+        status = 1
+    nbformat.write(nb, executed)
+    for cell_id, text in cell_texts(nb).items():
+        if text:
+            print(f"--- cell {cell_id}")
+            print(text, end="")
+    return status
 
 
 if __name__ == "__main__":

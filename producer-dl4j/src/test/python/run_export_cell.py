@@ -5,11 +5,11 @@ Keras' names, types and get_weights() order, filled with write_keras_npz.py's kn
 
 usage: run_export_cell.py NOTEBOOK OUT.npz
 """
-import json
 import pathlib
 import sys
 
 sys.path.insert(0, str(pathlib.Path(__file__).parent))
+import notebook_cells  # noqa: E402
 import write_keras_npz  # noqa: E402
 
 
@@ -52,11 +52,8 @@ def stand_in_model():
 
 def main():
     notebook, out = sys.argv[1], sys.argv[2]
-    cells = json.load(open(notebook))["cells"]
-    source = "".join(next(c for c in cells if c["id"] == "keras-weights-export")["source"])
-    definitions = source.split("\n@step(")[0]
     namespace = {"pathlib": pathlib}
-    exec(definitions, namespace)
+    exec(notebook_cells.definitions(notebook, "keras-weights-export"), namespace)
     print(namespace["export_resnet50_npz"](stand_in_model(), out), "arrays")
 
 

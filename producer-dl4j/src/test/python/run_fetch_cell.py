@@ -7,12 +7,14 @@ usage: run_fetch_cell.py NOTEBOOK WORK_DIR
 """
 import hashlib
 import http.server
-import json
 import pathlib
 import sys
 import threading
 import urllib.request
 from functools import partial
+
+sys.path.insert(0, str(pathlib.Path(__file__).parent))
+import notebook_cells  # noqa: E402
 
 
 def main():
@@ -34,10 +36,8 @@ def main():
     class StepFailed(Exception):
         pass
 
-    cells = json.load(open(notebook))["cells"]
-    source = "".join(next(c for c in cells if c["id"] == "jar")["source"])
     namespace = {"pathlib": pathlib, "urllib": urllib, "StepFailed": StepFailed}
-    exec(source.split("\n@step(")[0], namespace)
+    exec(notebook_cells.definitions(notebook, "jar"), namespace)
     namespace["MAVEN_CENTRAL"] = f"http://127.0.0.1:{server.server_port}/"
     fetch = namespace["fetch_native"]
     folder = work / "natives"

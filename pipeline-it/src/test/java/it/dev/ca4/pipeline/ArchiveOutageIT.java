@@ -27,23 +27,16 @@ class ArchiveOutageIT {
 
     @Test
     void archiveDownWhileEventsFlowThenEveryEventArchivedAndStoredExactlyOnce() throws Exception {
-        List<String> ids = new ArrayList<>();
-        for (int i = 0; i < 20; i++) {
-            ids.add(Pipeline.sendSample());
-        }
+        List<String> ids = new ArrayList<>(Pipeline.sendSamples(20));
         Pipeline.STACK.stop("s3");
-        List<String> sentWhileDown = new ArrayList<>();
-        for (int i = 0; i < 20; i++) {
-            sentWhileDown.add(Pipeline.sendSample()); // the API does not depend on the archive: still accepted
-        }
+        // the API does not depend on the archive: still accepted
+        List<String> sentWhileDown = Pipeline.sendSamples(20);
         ids.addAll(sentWhileDown);
-        Pipeline.await("worker readiness DOWN", Duration.ofSeconds(30),
-                () -> Pipeline.worker().get("/health/ready").statusCode() == 503);
+        Pipeline.awaitWorkerReadiness(503, Duration.ofSeconds(30));
         // Nothing sent during the outage may be stored without its archive.
         assertEquals(Map.of(), Pipeline.copies(sentWhileDown), "stored while their archive could not be written");
         Pipeline.STACK.start("s3");
-        Pipeline.await("worker readiness UP", Duration.ofSeconds(60),
-                () -> Pipeline.worker().get("/health/ready").statusCode() == 200);
+        Pipeline.awaitWorkerReadiness(200, Duration.ofSeconds(60));
         Pipeline.await("all " + ids.size() + " events stored", Duration.ofSeconds(90),
                 () -> Pipeline.allStored(ids));
         Map<String, Long> copies = Pipeline.copies(ids);

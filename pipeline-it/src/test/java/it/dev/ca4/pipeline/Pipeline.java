@@ -17,6 +17,7 @@ import org.bson.Document;
 import software.amazon.awssdk.services.s3.S3Client;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -119,6 +120,21 @@ final class Pipeline {
         UUID id = UUID.randomUUID();
         assertEquals(202, post(SampleEvents.withBase64(id, 256, new Random()).toString()).statusCode());
         return id.toString();
+    }
+
+    /** {@code n} sample events, each accepted (202); their event ids in the order sent. */
+    static List<String> sendSamples(int n) {
+        List<String> ids = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            ids.add(sendSample());
+        }
+        return ids;
+    }
+
+    /** Waits until the worker's readiness answers {@code status} (200 UP, 503 DOWN). */
+    static void awaitWorkerReadiness(int status, Duration timeout) throws InterruptedException {
+        await("worker readiness " + (status == 200 ? "UP" : "DOWN"), timeout,
+                () -> worker().get("/health/ready").statusCode() == status);
     }
 
     static void await(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {

@@ -20,22 +20,13 @@ class StoreOutageIT {
 
     @Test
     void storeDownWhileEventsFlowThenEveryEventStoredExactlyOnce() throws Exception {
-        List<String> ids = new ArrayList<>();
-        for (int i = 0; i < 30; i++) {
-            ids.add(Pipeline.sendSample());
-        }
+        List<String> ids = new ArrayList<>(Pipeline.sendSamples(30));
         Pipeline.STACK.stop("mongo");
-        for (int i = 0; i < 30; i++) {
-            ids.add(Pipeline.sendSample()); // the API does not depend on the store: still accepted
-        }
-        Pipeline.await("worker readiness DOWN", Duration.ofSeconds(30),
-                () -> Pipeline.worker().get("/health/ready").statusCode() == 503);
+        ids.addAll(Pipeline.sendSamples(30)); // the API does not depend on the store: still accepted
+        Pipeline.awaitWorkerReadiness(503, Duration.ofSeconds(30));
         Pipeline.STACK.start("mongo");
-        for (int i = 0; i < 10; i++) {
-            ids.add(Pipeline.sendSample());
-        }
-        Pipeline.await("worker readiness UP", Duration.ofSeconds(60),
-                () -> Pipeline.worker().get("/health/ready").statusCode() == 200);
+        ids.addAll(Pipeline.sendSamples(10));
+        Pipeline.awaitWorkerReadiness(200, Duration.ofSeconds(60));
         Pipeline.await("all " + ids.size() + " events stored", Duration.ofSeconds(90),
                 () -> Pipeline.allStored(ids));
         Map<String, Long> copies = Pipeline.copies(ids);
