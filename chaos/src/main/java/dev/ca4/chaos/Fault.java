@@ -18,14 +18,14 @@ public enum Fault {
             p.stack().start("kafka");
         }
     },
-    WORKER_KILL("worker-kill", "worker Liberty kill -9, restarted at once", false) {
+    WORKER_KILL("worker-kill", "worker Liberty kill -9 (podman kill -s KILL for a container), restarted at once", false) {
         @Override
         void inject(Pipeline p, Duration outage) throws Exception {
             p.worker().kill9();
             p.worker().start();
         }
     },
-    WORKER_STOP("worker-stop", "worker stopped gracefully (server stop), restarted at once", false) {
+    WORKER_STOP("worker-stop", "worker stopped gracefully (server stop; podman stop, SIGTERM, for a container), restarted at once", false) {
         @Override
         void inject(Pipeline p, Duration outage) throws Exception {
             p.worker().stop();
@@ -48,7 +48,7 @@ public enum Fault {
             p.stack().start("s3");
         }
     },
-    PROCESSOR_RESTART("processor-restart", "processor Liberty restarted (server stop + start) while clients retry",
+    PROCESSOR_RESTART("processor-restart", "processor Liberty restarted (server stop + start; podman stop + start for a container) while clients retry",
             true) {
         @Override
         void inject(Pipeline p, Duration outage) throws Exception {

@@ -8,7 +8,7 @@ import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
 
 /** The running local pipeline: what the harness can break (servers, stack) and what it reads (store, Kafka, S3). */
-public record Pipeline(Endpoints endpoints, LibertyServer processor, LibertyServer worker, StackControl stack,
+public record Pipeline(Endpoints endpoints, ServerControl processor, ServerControl worker, StackControl stack,
                        EventStore store, PipelineKafka kafka, Archive archive, Poison poison) implements AutoCloseable {
 
     /** Both servers ready. */

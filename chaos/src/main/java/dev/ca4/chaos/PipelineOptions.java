@@ -19,6 +19,14 @@ public class PipelineOptions {
             description = "Liberty script of the processor (default: ${DEFAULT-VALUE}).")
     Path processorServer;
 
+    @Option(names = "--processor-container",
+            description = "Name of a podman container running the processor's image (make test-images); the faults then stop, kill and start it with podman instead of the Liberty script.")
+    String processorContainer;
+
+    @Option(names = "--worker-container",
+            description = "Name of a podman container running the worker's image (make test-images), as --processor-container.")
+    String workerContainer;
+
     @Option(names = "--stack-jar", defaultValue = "local-stack/target/local-stack.jar",
             description = "The local stack's CLI (default: ${DEFAULT-VALUE}).")
     Path stackJar;
@@ -57,10 +65,15 @@ public class PipelineOptions {
                     env("CA4_S3_ACCESS_KEY", "ca4-local"), env("CA4_S3_SECRET_KEY", "ca4-local-secret"),
                     env("CA4_S3_BUCKET", "ca4-archive"));
         }
-        return new Pipeline(e, new LibertyServer("processor", processorServer, target.api),
-                new LibertyServer("worker", target.workerServer, target.worker), new StackControl(stackJar, stackHome),
+        return new Pipeline(e, server("processor", processorContainer, processorServer, target.api),
+                server("worker", workerContainer, target.workerServer, target.worker), new StackControl(stackJar, stackHome),
                 new EventStore(target.mongo, e.database(), e.collection()), new PipelineKafka(target.kafka, e.topic(), e.group()),
                 a, new Poison(target.kafka, e.topic(), "gpu-metadata-dlq"));
+    }
+
+    /** The container when one is named, else the Liberty server of the build. */
+    static ServerControl server(String name, String container, Path script, URI base) {
+        return container != null ? new ContainerServer(name, container, base) : new LibertyServer(name, script, base);
     }
 
     private static String env(String name, String fallback) {

@@ -17,7 +17,7 @@ import java.util.stream.Stream;
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record ProcessSample(String server, double atSeconds, long heapAfterGcBytes, long fds, long threads) {
 
-    public static ProcessSample take(LibertyServer server, double atSeconds) {
+    public static ProcessSample take(ServerControl server, double atSeconds) {
         long pid = server.pid().orElse(-1L);
         if (pid < 0) {
             return new ProcessSample(server.name(), atSeconds, -1, -1, -1);

@@ -141,7 +141,7 @@ public class SoakCommand implements Callable<Integer> {
     private void sample(Pipeline p, long t0, List<ProcessSample> out) {
         long next = t0;
         while (!Thread.currentThread().isInterrupted()) {
-            for (LibertyServer s : List.of(p.processor(), p.worker())) {
+            for (ServerControl s : List.of(p.processor(), p.worker())) {
                 out.add(ProcessSample.take(s, (System.nanoTime() - t0) / 1e9));
             }
             next += sampleSeconds * 1_000_000_000L;

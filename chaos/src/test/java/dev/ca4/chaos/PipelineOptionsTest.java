@@ -5,6 +5,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -39,5 +40,18 @@ class PipelineOptionsTest {
     void noArchiveTurnsItOffWhateverTheEnvironment() {
         assertFalse(archive("true", "--no-archive"));
         assertFalse(archive("false", "--no-archive"));
+    }
+
+    @Test
+    void aNamedContainerReplacesTheLibertyScript() {
+        Holder h = new Holder();
+        new CommandLine(h).parseArgs("--worker-container", "ca4-test-worker");
+        ServerControl worker = PipelineOptions.server("worker", h.pipeline.workerContainer, h.pipeline.target.workerServer,
+                h.pipeline.target.worker);
+        ServerControl processor = PipelineOptions.server("processor", h.pipeline.processorContainer,
+                h.pipeline.processorServer, h.pipeline.target.api);
+        assertTrue(worker instanceof ContainerServer, "the worker is driven through podman");
+        assertTrue(processor instanceof LibertyServer, "the processor stays the build's Liberty server");
+        assertEquals("http://localhost:9081", worker.base().toString());
     }
 }
