@@ -139,6 +139,7 @@ test: secrets ## Run every test: unit, integration (real Kafka, store, S3, Liber
 	@$(MAKE) --no-print-directory test-chaos
 	@$(MAKE) --no-print-directory test-k8s
 	@$(MAKE) --no-print-directory test-infra
+	@$(MAKE) --no-print-directory test-images
 
 # The integration tests run on a stack of their own, started empty under $(TEST_HOME): the data of
 # `make run` is neither used nor changed (its stack is stopped first: the ports are the same).

@@ -6,20 +6,34 @@ CA4_IMAGE_REGISTRY ?=
 CA4_IMAGE_TAG      ?= $(shell sed -n '/<artifactId>ca4-parent<\/artifactId>/{n;s:.*<version>\(.*\)</version>.*:\1:p;q;}' pom.xml)
 CA4_MONITORING_DIR ?= .local/monitoring
 DOCKER             ?= docker
+# images-push uses the engine make images built with: Docker when it answers, else podman.
+IMAGE_TOOL          = $(shell $(DOCKER) info >/dev/null 2>&1 && echo $(DOCKER) || echo podman)
 
-.PHONY: images images-push test-k8s monitoring-up monitoring-down
+.PHONY: base-image images images-push test-images test-k8s monitoring-up monitoring-down
 
-images: ## Build images ca4.local/processor and ca4.local/worker (tag: the project version) from liberty/*/Containerfile (needs a Docker engine)
-	@$(DOCKER) info >/dev/null 2>&1 || { echo "images: no Docker engine answers ('$(DOCKER) info' fails): build the images where Docker runs."; exit 1; }
+base-image: ## Build the local Open Liberty base (Debian + JRE 17 + the build's Liberty, minified) with podman, for machines without a registry
+	@test -x processor-war/target/liberty/wlp/bin/server || $(MAKE) --no-print-directory build
+	@bash make/images/base-image.sh
+
+images: ## Build images ca4.local/processor and ca4.local/worker (tag: the project version): Docker on the official base, else podman on make base-image's
 	@$(MAKE) --no-print-directory build
-	for s in processor worker; do \
-	  $(DOCKER) build -f liberty/$$s/Containerfile --build-arg VERSION=$(CA4_IMAGE_TAG) -t ca4.local/$$s:$(CA4_IMAGE_TAG) . ; done
+	@DOCKER=$(DOCKER) bash make/images/images.sh $(CA4_IMAGE_TAG)
+
+# The containers use the host's network and the fixed ports: make run's pipeline is stopped first. Under make test
+# the build of test-java is reused (make build only when its output is missing); the images are rebuilt from it
+# with podman (DOCKER=false), which the test runs them with.
+test-images: secrets ## Run both images with podman as the k8s manifests do (read-only, uid 1001), SIGTERM under load, kube play of overlays/local
+	@test -f processor-war/target/processor-war.war -a -f worker-war/target/worker-war.war -a -f $(CHAOS_JAR) \
+	  -a -f $(DEMO_JAR) -a -x processor-war/target/liberty/wlp/bin/server || $(MAKE) --no-print-directory build
+	@DOCKER=false bash make/images/images.sh $(CA4_IMAGE_TAG)
+	@$(MAKE) --no-print-directory stop
+	@bash make/images/test-images.sh $(CA4_IMAGE_TAG)
 
 images-push: images ## Tag and push both images to CA4_IMAGE_REGISTRY (then set newName in k8s/app/overlays/aws)
 	@[ -n "$(CA4_IMAGE_REGISTRY)" ] || { echo "images-push: set CA4_IMAGE_REGISTRY (e.g. ghcr.io/you/ca4)."; exit 1; }
 	for s in processor worker; do \
-	  $(DOCKER) tag ca4.local/$$s:$(CA4_IMAGE_TAG) $(CA4_IMAGE_REGISTRY)/$$s:$(CA4_IMAGE_TAG) && \
-	  $(DOCKER) push $(CA4_IMAGE_REGISTRY)/$$s:$(CA4_IMAGE_TAG); done
+	  $(IMAGE_TOOL) tag ca4.local/$$s:$(CA4_IMAGE_TAG) $(CA4_IMAGE_REGISTRY)/$$s:$(CA4_IMAGE_TAG) && \
+	  $(IMAGE_TOOL) push $(CA4_IMAGE_REGISTRY)/$$s:$(CA4_IMAGE_TAG); done
 	@echo "pushed; in k8s/app/overlays/aws/kustomization.yaml set newName: $(CA4_IMAGE_REGISTRY)/processor and $(CA4_IMAGE_REGISTRY)/worker"
 
 test-k8s: secrets ## Checks of k8s/ and monitoring: render, fabric8 strict validation, WAR contract, promtool, dashboards, live panel test

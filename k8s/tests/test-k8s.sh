@@ -27,8 +27,9 @@ PROMTOOL=$(tools_prometheus promtool) || fail "no promtool"
 echo "kubectl: $KUBECTL ($("$KUBECTL" version --client 2>/dev/null | head -n1)); promtool: $PROMTOOL ($("$PROMTOOL" --version 2>&1 | head -n1))"
 
 if command -v shellcheck >/dev/null 2>&1; then
-  shellcheck -x -S warning k8s/tests/*.sh k8s/platform/base/kafka/*.sh || fail "shellcheck of k8s/tests and the Kafka scripts"
-  echo "ok: shellcheck of k8s/tests/*.sh and k8s/platform/base/kafka/*.sh"
+  shellcheck -x -S warning k8s/tests/*.sh k8s/platform/base/kafka/*.sh make/images/*.sh liberty/base/helpers/*.sh \
+    || fail "shellcheck of k8s/tests, the Kafka scripts and the image scripts"
+  echo "ok: shellcheck of k8s/tests/*.sh, k8s/platform/base/kafka/*.sh, make/images/*.sh and liberty/base/helpers/*.sh"
 fi
 
 section "2/5 render every overlay"

@@ -6,12 +6,13 @@
 # Secret would be and served, uid 1001 and the read-only root, each probe answers as written (podman runs no probes without
 # systemd, so this script calls them), and events sent to the pods are stored.
 # Not covered, because they need a cluster: Services, NetworkPolicies, the HPA, the PDB and the Ingress.
-# Usage: kube-play.sh TAG STACK_HOME PREFIX READY_BOUND (make test-images calls it; the stack must be running).
+# Usage: kube-play.sh TAG STACK_HOME PREFIX (make test-images calls it; the stack must be running). Each probe gets
+# the time its manifest gives it.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 . make/images/lib.sh
 . k8s/tests/tools.sh
-TAG=$1 TEST_HOME=$2 PREFIX=$3 READY_BOUND=$4
+TAG=$1 TEST_HOME=$2 PREFIX=$3
 images_podman_setup
 KUBECTL=$(tools_kubectl) || images_fail "no kubectl"
 work="$TEST_HOME/kube-play"

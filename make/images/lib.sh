@@ -1,3 +1,4 @@
+# shellcheck shell=bash disable=SC2034  # sourced: the names are used by the scripts that source it
 # Shared by make/images/*.sh: podman's settings for this kind of machine and the names of the images.
 # Sourced with the repository root as the working directory (docs/containers.md explains the choices).
 
