@@ -27,7 +27,10 @@ test-images: secrets ## Run both images with podman as the k8s manifests do (rea
 	  -a -f $(DEMO_JAR) -a -x processor-war/target/liberty/wlp/bin/server || $(MAKE) --no-print-directory build
 	@DOCKER=false bash make/images/images.sh $(CA4_IMAGE_TAG)
 	@$(MAKE) --no-print-directory stop
-	@bash make/images/test-images.sh $(CA4_IMAGE_TAG)
+	@bash make/images/test-failures.sh $(CA4_IMAGE_TAG)
+	@bash make/images/test-images.sh $(CA4_IMAGE_TAG) 2>&1 | tee $(LOCAL_HOME)/test-images.log
+	@grep -q "removing the container(s) an earlier run left: ca4-test-processor" $(LOCAL_HOME)/test-images.log \
+	  || { echo "test-images: the stale container test-failures.sh left was not named and removed"; exit 1; }
 
 images-push: images ## Tag and push both images to CA4_IMAGE_REGISTRY (then set newName in k8s/app/overlays/aws)
 	@[ -n "$(CA4_IMAGE_REGISTRY)" ] || { echo "images-push: set CA4_IMAGE_REGISTRY (e.g. ghcr.io/you/ca4)."; exit 1; }
