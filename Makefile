@@ -35,7 +35,7 @@ WITH_ENV := set -a; source local.env; source $(SECRETS); CA4_LOCAL_HOME=$(abspat
 -include make/*.mk
 
 .PHONY: help build secrets stack-up stack-down servers-up servers-down truststore run stop status test test-java \
-        run-local-processor stop-local-processor verify-kafka verify-preflight verify-workflow bench bench-producer restore \
+        run-local-processor stop-local-processor verify-kafka verify-preflight verify-workflow bench bench-producer bench-search restore \
         chaos test-chaos soak mutation test-notebook clean
 
 help: ## List every target
@@ -182,6 +182,12 @@ bench: secrets ## Measure ingest, worker drain, end-to-end latency, record bytes
 	rc=0; ( $(MAKE) --no-print-directory servers-up && { $(WITH_ENV) java -Xmx1g -jar $(BENCH_JAR) \
 	  --store-backend $(BENCH_MONGO_BACKEND) $(BENCH_ARGS); } ) \
 	  || rc=$$?; $(MAKE) --no-print-directory servers-down; $(STACK) stop --home $(BENCH_HOME); exit $$rc
+
+# The similarity index alone (search-index, docs/similarity-search.md): no stack, no fixed ports.
+BENCH_SEARCH_ARGS ?=
+bench-search: ## Measure the similarity index alone: recall@10 vs exact, query p99 with 8 clients, RAM per vector (100,000 x 2,048-d)
+	$(MVN) -q install -DskipTests -DskipITs -pl search-index -am
+	java -Xmx3g -jar search-index/target/search-index.jar $(BENCH_SEARCH_ARGS)
 
 # Mutation testing (PIT, pitest-maven in the parent pom): what the unit tests of these modules really check.
 # Reports: <module>/target/pit-reports/index.html; the scores are in the README. Needs no stack (~2 min on 2 cores).

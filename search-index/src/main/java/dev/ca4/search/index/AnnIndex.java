@@ -1,0 +1,106 @@
+package dev.ca4.search.index;
+
+import io.github.jbellis.jvector.graph.GraphIndexBuilder;
+import io.github.jbellis.jvector.graph.GraphSearcher;
+import io.github.jbellis.jvector.graph.OnHeapGraphIndex;
+import io.github.jbellis.jvector.graph.SearchResult;
+import io.github.jbellis.jvector.graph.similarity.BuildScoreProvider;
+import io.github.jbellis.jvector.graph.similarity.ScoreFunction;
+import io.github.jbellis.jvector.graph.similarity.SearchScoreProvider;
+import io.github.jbellis.jvector.pq.PQVectors;
+import io.github.jbellis.jvector.pq.ProductQuantization;
+import io.github.jbellis.jvector.util.ExplicitThreadLocal;
+import io.github.jbellis.jvector.util.PhysicalCoreExecutor;
+import io.github.jbellis.jvector.vector.VectorSimilarityFunction;
+import io.github.jbellis.jvector.vector.VectorizationProvider;
+import io.github.jbellis.jvector.vector.types.VectorFloat;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntPredicate;
+
+/**
+ * Approximate nearest neighbours by cosine over the vectors of a {@link VectorFile}: jvector's graph (Vamana),
+ * built and searched on product-quantized codes held in RAM, the best candidates reranked with the full vectors
+ * read from the file (docs/similarity-search.md). Thread-safe for searches once built.
+ */
+public final class AnnIndex implements AutoCloseable {
+    /** How the index is built and searched; {@link #defaults()} are what the measurements chose. */
+    public record Settings(int maxDegree, int beamWidth, int pqSubspaces, int rerank) {
+        public static Settings defaults() {
+            return new Settings(32, 100, 256, 64);
+        }
+    }
+
+    private static final VectorSimilarityFunction SIMILARITY = VectorSimilarityFunction.DOT_PRODUCT;
+
+    private final VectorFile vectors;
+    private final Settings settings;
+    private final PQVectors codes;
+    private final OnHeapGraphIndex graph;
+    private final ExplicitThreadLocal<GraphSearcher> searchers;
+
+    private AnnIndex(VectorFile vectors, Settings settings, PQVectors codes, OnHeapGraphIndex graph) {
+        this.vectors = vectors;
+        this.settings = settings;
+        this.codes = codes;
+        this.graph = graph;
+        this.searchers = ExplicitThreadLocal.withInitial(() -> new GraphSearcher(graph));
+    }
+
+    /** Trains the quantizer on the stored vectors, encodes them and builds the graph on the codes. */
+    public static AnnIndex build(VectorFile vectors, Settings settings) throws IOException {
+        if (vectors.size() == 0) {
+            throw new IllegalArgumentException("no vectors to index");
+        }
+        if (vectors.dimension() % settings.pqSubspaces() != 0) {
+            throw new IllegalArgumentException(settings.pqSubspaces() + " PQ subspaces do not divide " + vectors.dimension() + " dimensions");
+        }
+        ProductQuantization pq = ProductQuantization.compute(vectors, settings.pqSubspaces(), 256, false);
+        PQVectors codes = (PQVectors) pq.encodeAll(vectors, PhysicalCoreExecutor.pool());
+        BuildScoreProvider scores = BuildScoreProvider.pqBuildScoreProvider(SIMILARITY, codes);
+        try (GraphIndexBuilder builder = new GraphIndexBuilder(scores, vectors.dimension(), settings.maxDegree(),
+                settings.beamWidth(), 1.2f, 1.2f)) {
+            OnHeapGraphIndex graph = builder.build(vectors);
+            return new AnnIndex(vectors, settings, codes, graph);
+        }
+    }
+
+    public int size() {
+        return graph.size();
+    }
+
+    /** The k nearest by cosine, best first, among the ordinals {@code accept} lets through. */
+    public List<Hit> search(float[] query, int k, IntPredicate accept) {
+        if (query.length != vectors.dimension()) {
+            throw new IllegalArgumentException("query has " + query.length + " dimensions, the index " + vectors.dimension());
+        }
+        float[] unit = Cosine.normalized(query);
+        VectorFloat<?> q = VectorizationProvider.getInstance().getVectorTypeSupport().createFloatVector(unit);
+        ScoreFunction.ApproximateScoreFunction approximate = codes.precomputedScoreFunctionFor(q, SIMILARITY);
+        ScoreFunction.ExactScoreFunction exact = node -> (1 + Cosine.dot(unit, vectors.get(node))) / 2;
+        SearchResult result = searchers.get().search(new SearchScoreProvider(approximate, exact), k,
+                Math.max(k, settings.rerank()), 0f, 0f, accept::test);
+        List<Hit> hits = new ArrayList<>(result.getNodes().length);
+        for (SearchResult.NodeScore n : result.getNodes()) {
+            hits.add(new Hit(n.node, Cosine.fromScore(n.score)));
+        }
+        return hits;
+    }
+
+    public List<Hit> search(float[] query, int k) {
+        return search(query, k, ordinal -> true);
+    }
+
+    /** Bytes of heap the graph and the codes take (the full vectors are in the file, not counted). */
+    public long ramBytesUsed() {
+        return graph.ramBytesUsed() + codes.ramBytesUsed();
+    }
+
+    @Override
+    public void close() throws Exception {
+        searchers.close();
+        graph.close();
+    }
+}

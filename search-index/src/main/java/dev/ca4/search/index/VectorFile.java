@@ -1,0 +1,132 @@
+package dev.ca4.search.index;
+
+import io.github.jbellis.jvector.graph.RandomAccessVectorValues;
+import io.github.jbellis.jvector.vector.VectorizationProvider;
+import io.github.jbellis.jvector.vector.types.VectorFloat;
+import io.github.jbellis.jvector.vector.types.VectorTypeSupport;
+
+import java.io.IOException;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
+import java.nio.MappedByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The full vectors, unit length, float32 little-endian one after the other in a file that is memory-mapped: the
+ * page cache holds them, not the heap, so the index's RAM per vector stays the graph and the PQ code
+ * (docs/similarity-search.md). Read by ordinal for reranking and for exact search. Appends go through
+ * {@link #append}; the file is mapped in chunks below 2 GiB.
+ */
+public final class VectorFile implements RandomAccessVectorValues, AutoCloseable {
+    private static final VectorTypeSupport VTS = VectorizationProvider.getInstance().getVectorTypeSupport();
+    private static final long CHUNK_BYTES = 1L << 30;
+
+    private final Path path;
+    private final int dimension;
+    private final int vectorsPerChunk;
+    private final FileChannel channel;
+    private final List<FloatBuffer> chunks = new ArrayList<>();
+    private volatile int size;
+
+    public VectorFile(Path path, int dimension) throws IOException {
+        if (dimension < 1) {
+            throw new IllegalArgumentException("dimension must be positive, not " + dimension);
+        }
+        this.path = path;
+        this.dimension = dimension;
+        this.vectorsPerChunk = (int) (CHUNK_BYTES / (4L * dimension));
+        this.channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        long bytes = channel.size();
+        if (bytes % (4L * dimension) != 0) {
+            throw new IOException(path + " holds " + bytes + " bytes, not a whole number of " + dimension + "-d float32 vectors");
+        }
+        this.size = (int) (bytes / (4L * dimension));
+    }
+
+    /** Appends a vector (normalized to unit length here) and returns its ordinal. */
+    public synchronized int append(float[] vector) throws IOException {
+        if (vector.length != dimension) {
+            throw new IllegalArgumentException("vector has " + vector.length + " dimensions, the index " + dimension);
+        }
+        float[] unit = Cosine.normalized(vector);
+        java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(4 * dimension).order(ByteOrder.LITTLE_ENDIAN);
+        bytes.asFloatBuffer().put(unit);
+        long at = 4L * dimension * size;
+        while (bytes.hasRemaining()) {
+            at += channel.write(bytes, at);
+        }
+        return size++;
+    }
+
+    public Path path() {
+        return path;
+    }
+
+    @Override
+    public int size() {
+        return size;
+    }
+
+    @Override
+    public int dimension() {
+        return dimension;
+    }
+
+    /** The unit vector at this ordinal, copied out of the mapping. */
+    public float[] get(int ordinal) {
+        if (ordinal < 0 || ordinal >= size) {
+            throw new IndexOutOfBoundsException("no vector " + ordinal + " (" + size + " stored)");
+        }
+        FloatBuffer chunk = chunkOf(ordinal);
+        float[] out = new float[dimension];
+        chunk.get((ordinal % vectorsPerChunk) * dimension, out);
+        return out;
+    }
+
+    @Override
+    public VectorFloat<?> getVector(int ordinal) {
+        return VTS.createFloatVector(get(ordinal));
+    }
+
+    @Override
+    public boolean isValueShared() {
+        return false;
+    }
+
+    @Override
+    public RandomAccessVectorValues copy() {
+        return this;
+    }
+
+    /** The mapping of the chunk holding this ordinal; mapped again when appends went past its end. */
+    private synchronized FloatBuffer chunkOf(int ordinal) {
+        int index = ordinal / vectorsPerChunk;
+        int needed = (ordinal % vectorsPerChunk + 1) * dimension;
+        if (index < chunks.size() && chunks.get(index) != null && chunks.get(index).capacity() >= needed) {
+            return chunks.get(index);
+        }
+        try {
+            long start = (long) index * vectorsPerChunk * 4L * dimension;
+            long length = Math.min((long) vectorsPerChunk * 4L * dimension, 4L * dimension * size - start);
+            MappedByteBuffer mapped = channel.map(FileChannel.MapMode.READ_ONLY, start, length);
+            FloatBuffer floats = mapped.order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer();
+            while (chunks.size() <= index) {
+                chunks.add(null);
+            }
+            chunks.set(index, floats);
+            return floats;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("mapping " + path, e);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        chunks.clear();
+        channel.close();
+    }
+}
