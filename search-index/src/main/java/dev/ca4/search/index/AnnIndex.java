@@ -7,10 +7,10 @@ import io.github.jbellis.jvector.graph.SearchResult;
 import io.github.jbellis.jvector.graph.similarity.BuildScoreProvider;
 import io.github.jbellis.jvector.graph.similarity.ScoreFunction;
 import io.github.jbellis.jvector.graph.similarity.SearchScoreProvider;
+import io.github.jbellis.jvector.pq.KMeansPlusPlusClusterer;
 import io.github.jbellis.jvector.pq.PQVectors;
 import io.github.jbellis.jvector.pq.ProductQuantization;
 import io.github.jbellis.jvector.util.ExplicitThreadLocal;
-import io.github.jbellis.jvector.util.PhysicalCoreExecutor;
 import io.github.jbellis.jvector.vector.VectorSimilarityFunction;
 import io.github.jbellis.jvector.vector.VectorizationProvider;
 import io.github.jbellis.jvector.vector.types.VectorFloat;
@@ -18,6 +18,7 @@ import io.github.jbellis.jvector.vector.types.VectorFloat;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ForkJoinPool;
 import java.util.function.IntPredicate;
 
 /**
@@ -57,13 +58,21 @@ public final class AnnIndex implements AutoCloseable {
         if (vectors.dimension() % settings.pqSubspaces() != 0) {
             throw new IllegalArgumentException(settings.pqSubspaces() + " PQ subspaces do not divide " + vectors.dimension() + " dimensions");
         }
-        ProductQuantization pq = ProductQuantization.compute(vectors, settings.pqSubspaces(), 256, false);
-        PQVectors codes = (PQVectors) pq.encodeAll(vectors, PhysicalCoreExecutor.pool());
-        BuildScoreProvider scores = BuildScoreProvider.pqBuildScoreProvider(SIMILARITY, codes);
-        try (GraphIndexBuilder builder = new GraphIndexBuilder(scores, vectors.dimension(), settings.maxDegree(),
-                settings.beamWidth(), 1.2f, 1.2f)) {
-            OnHeapGraphIndex graph = builder.build(vectors);
-            return new AnnIndex(vectors, settings, codes, graph);
+        // Every core: jvector's default pools take half the processors (it assumes two hyper-threads per core),
+        // which on a 2-vCPU machine is one thread.
+        ForkJoinPool pool = new ForkJoinPool(Runtime.getRuntime().availableProcessors());
+        try {
+            ProductQuantization pq = ProductQuantization.compute(vectors, settings.pqSubspaces(), 256, false,
+                    KMeansPlusPlusClusterer.UNWEIGHTED, pool, pool);
+            PQVectors codes = (PQVectors) pq.encodeAll(vectors, pool);
+            BuildScoreProvider scores = BuildScoreProvider.pqBuildScoreProvider(SIMILARITY, codes);
+            try (GraphIndexBuilder builder = new GraphIndexBuilder(scores, vectors.dimension(), settings.maxDegree(),
+                    settings.beamWidth(), 1.2f, 1.2f, pool, pool)) {
+                OnHeapGraphIndex graph = builder.build(vectors);
+                return new AnnIndex(vectors, settings, codes, graph);
+            }
+        } finally {
+            pool.shutdown();
         }
     }
 
