@@ -88,7 +88,7 @@ public final class AnnIndex implements AutoCloseable {
         float[] unit = Cosine.normalized(query);
         VectorFloat<?> q = VectorizationProvider.getInstance().getVectorTypeSupport().createFloatVector(unit);
         ScoreFunction.ApproximateScoreFunction approximate = codes.precomputedScoreFunctionFor(q, SIMILARITY);
-        ScoreFunction.ExactScoreFunction exact = node -> (1 + Cosine.dot(unit, vectors.get(node))) / 2;
+        ScoreFunction.ExactScoreFunction exact = node -> (1 + vectors.dot(node, unit)) / 2;
         SearchResult result = searchers.get().search(new SearchScoreProvider(approximate, exact), k,
                 Math.max(k, settings.rerank()), 0f, 0f, accept::test);
         List<Hit> hits = new ArrayList<>(result.getNodes().length);

@@ -14,7 +14,7 @@ public final class ExactSearch {
         float[] unit = Cosine.normalized(query);
         PriorityQueue<Hit> best = new PriorityQueue<>(Comparator.comparingDouble(Hit::cosine));
         for (int i = 0; i < vectors.size(); i++) {
-            float c = Cosine.dot(unit, vectors.get(i));
+            float c = vectors.dot(i, unit);
             if (best.size() < k) {
                 best.add(new Hit(i, c));
             } else if (c > best.peek().cosine()) {

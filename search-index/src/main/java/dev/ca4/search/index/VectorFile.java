@@ -87,6 +87,20 @@ public final class VectorFile implements RandomAccessVectorValues, AutoCloseable
         return out;
     }
 
+    /** The dot product of a stored vector with {@code unit}, read in place (no copy: reranking runs it per candidate). */
+    public float dot(int ordinal, float[] unit) {
+        if (ordinal < 0 || ordinal >= size) {
+            throw new IndexOutOfBoundsException("no vector " + ordinal + " (" + size + " stored)");
+        }
+        FloatBuffer chunk = chunkOf(ordinal);
+        int base = (ordinal % vectorsPerChunk) * dimension;
+        float s = 0;
+        for (int i = 0; i < dimension; i++) {
+            s += chunk.get(base + i) * unit[i];
+        }
+        return s;
+    }
+
     @Override
     public VectorFloat<?> getVector(int ordinal) {
         return VTS.createFloatVector(get(ordinal));

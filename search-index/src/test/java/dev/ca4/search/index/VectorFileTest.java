@@ -23,6 +23,7 @@ class VectorFileTest {
             assertEquals(0, v.append(new float[]{3, 0, 4}));
             assertEquals(1, v.append(new float[]{0, 2, 0}));
             assertArrayEquals(new float[]{0.6f, 0, 0.8f}, v.get(0), 1e-6f);
+            assertEquals(0.8f, v.dot(0, new float[]{0, 0, 1}), 1e-6f, "the in-place dot product reads the same vector");
             assertEquals(2, v.size());
         }
         try (VectorFile v = new VectorFile(file, 3)) {
