@@ -97,7 +97,7 @@ for s in processor worker; do
   served=$(echo | openssl s_client -connect "127.0.0.1:$https" 2>/dev/null | openssl x509 -noout -fingerprint -sha256)
   [ "$served" = "$(openssl x509 -in "$work/cert.pem" -noout -fingerprint -sha256)" ] \
     || images_fail "$s: HTTPS does not serve the keystore of the mounted Secret"
-  echo "ok: $s: init container exited 0, uid 1001, read-only root, env from its Secrets and ConfigMap, keystore Secret served on $https"
+  echo "ok: $s: init container exited 0, uid 1001, read-only root, env from its Secrets and ConfigMap, the mounted keystore served on $https"
 done
 [ "$(podman exec "$PREFIX-worker-pod-0-worker" printenv CA4_ARCHIVE_ENABLED)" = false ] \
   || images_fail "worker: CA4_ARCHIVE_ENABLED from the ConfigMap ca4-s3-config is not set"
