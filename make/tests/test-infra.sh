@@ -56,7 +56,7 @@ if [ ${#missing[@]} -gt 0 ]; then
     echo "missing and not installable here (needs root and apt-get): $packages"
   fi
 else
-  echo "all present: $(ansible --version 2>/dev/null | head -n1), ansible-lint, openssh, iproute2, util-linux"
+  echo "all present: $(ansible --version 2>/dev/null | sed -n 1p), ansible-lint, openssh, iproute2, util-linux"
 fi
 
 ################################################################################
@@ -66,7 +66,7 @@ section "2/5 terraform"
 if ! command -v terraform >/dev/null 2>&1; then
   skip "terraform is not installed (it is not in the Debian archive): fmt, validate and terraform test did not run"
 else
-  terraform version | head -n1
+  terraform version | sed -n 1p   # sed reads it all: head would leave terraform a SIGPIPE (exit 141 under pipefail)
   terraform -chdir=terraform fmt -check -recursive -diff || fail "terraform fmt -check -recursive: run 'terraform -chdir=terraform fmt -recursive'"
   echo "ok: terraform fmt -check -recursive"
   if ! ls "$TF_PLUGIN_DIR"/registry.terraform.io/hashicorp/aws/*/*/terraform-provider-aws* >/dev/null 2>&1; then
