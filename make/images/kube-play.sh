@@ -29,12 +29,7 @@ password=$(python3 -c 'import base64, sys, yaml
 for d in yaml.safe_load_all(open(sys.argv[1])):
     if d and d["kind"] == "Secret" and d["metadata"]["name"] == "ca4-liberty":
         print(base64.b64decode(d["data"]["CA4_KEYSTORE_PASSWORD"]).decode())' "$work/local.yaml")
-mkdir -p "$work/tls"
-keytool -genkeypair -alias default -keyalg RSA -keysize 2048 -validity 30 -dname CN=localhost \
-  -ext SAN=dns:localhost,ip:127.0.0.1 -storetype PKCS12 -keystore "$work/tls/key.p12" -storepass "$password" 2>/dev/null
-keytool -exportcert -rfc -alias default -keystore "$work/tls/key.p12" -storetype PKCS12 -storepass "$password" \
-  -file "$work/cert.pem" 2>/dev/null
-chmod 0644 "$work/tls/key.p12"   # a Secret volume's default mode
+images_keystore "$work/tls" "$password"
 python3 make/images/kube_play_spec.py "$work/local.yaml" "$work/base.yaml" "$work/tls" "$PREFIX" "$work"
 
 cleanup_play() {
@@ -95,7 +90,7 @@ for s in processor worker; do
   [ "$env_kafka" = 127.0.0.1:9092 ] || images_fail "$s: Kafka bootstrap env is '$env_kafka'"
   https=$([ $s = processor ] && echo 9443 || echo 9444)
   served=$(echo | openssl s_client -connect "127.0.0.1:$https" 2>/dev/null | openssl x509 -noout -fingerprint -sha256)
-  [ "$served" = "$(openssl x509 -in "$work/cert.pem" -noout -fingerprint -sha256)" ] \
+  [ "$served" = "$(openssl x509 -in "$work/tls/cert.pem" -noout -fingerprint -sha256)" ] \
     || images_fail "$s: HTTPS does not serve the keystore of the mounted Secret"
   echo "ok: $s: init container exited 0, uid 1001, read-only root, env from its Secrets and ConfigMap, the mounted keystore served on $https"
 done

@@ -41,5 +41,17 @@ CONF
   export CONTAINERS_CONF=$PWD/$IMAGES_HOME/containers.conf
 }
 
+# images_keystore DIR PASSWORD: DIR/key.p12, a keystore for localhost (what the Secret ca4-liberty-tls holds in a
+# cluster), and DIR/cert.pem, its certificate, readable by group 0 as a Secret volume is.
+images_keystore() {
+  mkdir -p "$1"
+  rm -f "$1/key.p12" "$1/cert.pem"
+  keytool -genkeypair -alias default -keyalg RSA -keysize 2048 -validity 30 -dname CN=localhost \
+    -ext SAN=dns:localhost,ip:127.0.0.1 -storetype PKCS12 -keystore "$1/key.p12" -storepass "$2" 2>/dev/null
+  keytool -exportcert -rfc -alias default -keystore "$1/key.p12" -storetype PKCS12 -storepass "$2" \
+    -file "$1/cert.pem" 2>/dev/null
+  chmod 0644 "$1/key.p12"
+}
+
 # The size podman reports for an image, e.g. "412 MB".
 images_size() { podman image inspect --format '{{.Size}}' "$1" | awk '{printf "%.0f MB", $1/1e6}'; }

@@ -55,17 +55,12 @@ rm -rf "$TEST_HOME/data"
 "${STACK[@]}" start --home "$TEST_HOME"
 
 section "2/6 start both images"
-# The keystore Secret ca4-liberty-tls of the aws overlay: a certificate for localhost, mounted read-only. Secrets
-# mount readable by group 0 (the pod's fsGroup), which uid 1001 is in.
+# The keystore Secret ca4-liberty-tls of the aws overlay, mounted read-only, and a truststore of its certificate.
 tls="$TEST_HOME/tls"
-rm -rf "$tls"; mkdir -p "$tls"
-keytool -genkeypair -alias default -keyalg RSA -keysize 2048 -validity 30 -dname CN=localhost \
-  -ext SAN=dns:localhost,ip:127.0.0.1 -storetype PKCS12 -keystore "$tls/key.p12" -storepass "$CA4_KEYSTORE_PASSWORD" 2>/dev/null
-keytool -exportcert -rfc -alias default -keystore "$tls/key.p12" -storetype PKCS12 -storepass "$CA4_KEYSTORE_PASSWORD" \
-  -file "$tls/cert.pem" 2>/dev/null
+rm -rf "$tls"
+images_keystore "$tls" "$CA4_KEYSTORE_PASSWORD"
 keytool -importcert -noprompt -alias ca4 -file "$tls/cert.pem" -keystore "$tls/truststore.p12" -storetype PKCS12 \
   -storepass changeit 2>/dev/null
-chmod 0640 "$tls/key.p12"
 
 declare -A PORT=([processor]=9080 [worker]=9081) HTTPS=([processor]=9443 [worker]=9444)
 for s in processor worker; do

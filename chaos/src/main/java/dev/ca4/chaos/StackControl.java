@@ -2,7 +2,6 @@ package dev.ca4.chaos;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /** The local stack's services, through the same CLI (local-stack.jar) and home that make uses. */
 public final class StackControl {
@@ -29,15 +28,6 @@ public final class StackControl {
     }
 
     private void cli(String command, String service) throws Exception {
-        List<String> cmd = List.of("java", "-jar", jar.toString(), command, service, "--home", home.toString());
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .start();
-        if (!p.waitFor(3, TimeUnit.MINUTES)) {
-            p.destroy();
-            throw new IllegalStateException(String.join(" ", cmd) + " did not finish in 3 minutes");
-        }
-        if (p.exitValue() != 0) {
-            throw new IllegalStateException(String.join(" ", cmd) + " exited " + p.exitValue());
-        }
+        ServerControl.run(List.of("java", "-jar", jar.toString(), command, service, "--home", home.toString()), 0);
     }
 }

@@ -8,12 +8,9 @@ import io.github.jbellis.jvector.vector.types.VectorTypeSupport;
 import java.io.IOException;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
-import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The full vectors, unit length, float32 little-endian one after the other in a file that is memory-mapped: the
@@ -29,7 +26,8 @@ public final class VectorFile implements RandomAccessVectorValues, AutoCloseable
     private final int dimension;
     private final int vectorsPerChunk;
     private final FileChannel channel;
-    private final List<FloatBuffer> chunks = new ArrayList<>();
+    // Copy-on-write: readers (every rerank candidate of every query) take the array without a lock; only a remap locks.
+    private volatile FloatBuffer[] chunks = new FloatBuffer[0];
     private volatile int size;
 
     public VectorFile(Path path, int dimension) throws IOException {
@@ -117,21 +115,29 @@ public final class VectorFile implements RandomAccessVectorValues, AutoCloseable
     }
 
     /** The mapping of the chunk holding this ordinal; mapped again when appends went past its end. */
-    private synchronized FloatBuffer chunkOf(int ordinal) {
+    private FloatBuffer chunkOf(int ordinal) {
         int index = ordinal / vectorsPerChunk;
         int needed = (ordinal % vectorsPerChunk + 1) * dimension;
-        if (index < chunks.size() && chunks.get(index) != null && chunks.get(index).capacity() >= needed) {
-            return chunks.get(index);
+        FloatBuffer[] mapped = chunks;
+        if (index < mapped.length && mapped[index] != null && mapped[index].capacity() >= needed) {
+            return mapped[index];
+        }
+        return remap(index, needed);
+    }
+
+    private synchronized FloatBuffer remap(int index, int needed) {
+        FloatBuffer[] mapped = chunks;
+        if (index < mapped.length && mapped[index] != null && mapped[index].capacity() >= needed) {
+            return mapped[index]; // another thread mapped it meanwhile
         }
         try {
             long start = (long) index * vectorsPerChunk * 4L * dimension;
             long length = Math.min((long) vectorsPerChunk * 4L * dimension, 4L * dimension * size - start);
-            MappedByteBuffer mapped = channel.map(FileChannel.MapMode.READ_ONLY, start, length);
-            FloatBuffer floats = mapped.order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer();
-            while (chunks.size() <= index) {
-                chunks.add(null);
-            }
-            chunks.set(index, floats);
+            FloatBuffer floats = channel.map(FileChannel.MapMode.READ_ONLY, start, length)
+                    .order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer();
+            FloatBuffer[] next = java.util.Arrays.copyOf(mapped, Math.max(mapped.length, index + 1));
+            next[index] = floats;
+            chunks = next;
             return floats;
         } catch (IOException e) {
             throw new java.io.UncheckedIOException("mapping " + path, e);
@@ -140,7 +146,7 @@ public final class VectorFile implements RandomAccessVectorValues, AutoCloseable
 
     @Override
     public void close() throws IOException {
-        chunks.clear();
+        chunks = new FloatBuffer[0];
         channel.close();
     }
 }
