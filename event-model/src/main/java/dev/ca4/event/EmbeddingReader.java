@@ -21,68 +21,15 @@ final class EmbeddingReader {
         FieldReader r = new FieldReader(node, "embedding", top.violations());
         r.rejectUnknown(Set.of("dim", "values", "values_b64"));
         Long dim = r.integer("dim", true, 1, EventValidator.MAX_DIM);
-        boolean hasValues = r.has("values");
-        boolean hasB64 = r.has("values_b64");
-        if (hasValues == hasB64) {
-            r.fail(hasValues ? "values_b64" : "values", "exactly-one",
-                    "exactly one of embedding.values and embedding.values_b64 must be given");
-            return null;
-        }
-        float[] values = hasValues ? fromArray(node.get("values"), r) : fromBase64(r);
+        float[] values = EmbeddingValues.read(r);
         if (values == null || dim == null) {
             return null;
         }
         if (values.length != dim) {
-            r.fail(hasValues ? "values" : "values_b64", "length",
+            r.fail(r.has("values") ? "values" : "values_b64", "length",
                     "has " + values.length + " values but dim is " + dim);
             return null;
         }
-        for (int i = 0; i < values.length; i++) {
-            if (!Float.isFinite(values[i])) {
-                String field = hasValues ? "values[" + i + "]" : "values_b64";
-                r.fail(field, "finite", "value " + i + " is not a finite float32 number");
-                return null;
-            }
-        }
         return new Embedding(values);
-    }
-
-    private static float[] fromArray(JsonNode array, FieldReader r) {
-        if (!array.isArray()) {
-            r.fail("values", "type:array", "must be an array of numbers");
-            return null;
-        }
-        if (array.size() > EventValidator.MAX_DIM) {
-            r.fail("values", "length", "must have at most " + EventValidator.MAX_DIM + " values");
-            return null;
-        }
-        float[] values = new float[array.size()];
-        for (int i = 0; i < values.length; i++) {
-            JsonNode v = array.get(i);
-            if (!v.isNumber()) {
-                r.fail("values[" + i + "]", "type:number", "must be a number");
-                return null;
-            }
-            values[i] = (float) v.doubleValue();
-        }
-        return values;
-    }
-
-    private static float[] fromBase64(FieldReader r) {
-        String text = r.string("values_b64", true, (EventValidator.MAX_DIM * Float.BYTES + 2) / 3 * 4);
-        if (text == null) {
-            return null;
-        }
-        try {
-            byte[] bytes = EmbeddingCodec.decodeBase64(text);
-            if (bytes.length % Float.BYTES != 0) {
-                r.fail("values_b64", "length", "must decode to a multiple of 4 bytes (float32), got " + bytes.length);
-                return null;
-            }
-            return EmbeddingCodec.fromBytes(bytes);
-        } catch (IllegalArgumentException e) {
-            r.fail("values_b64", "format:base64", "must be standard base64 of little-endian float32 values");
-            return null;
-        }
     }
 }

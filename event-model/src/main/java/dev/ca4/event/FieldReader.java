@@ -22,6 +22,11 @@ final class FieldReader {
         this.violations = violations;
     }
 
+    /** The object this reader reads. */
+    JsonNode object() {
+        return object;
+    }
+
     List<Violation> violations() {
         return violations;
     }

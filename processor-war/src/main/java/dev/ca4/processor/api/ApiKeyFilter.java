@@ -1,5 +1,6 @@
 package dev.ca4.processor.api;
 
+import dev.ca4.event.ApiKeyRing;
 import dev.ca4.processor.api.error.Problems;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
@@ -19,7 +20,7 @@ import java.util.Optional;
 public class ApiKeyFilter implements ContainerRequestFilter {
     public static final String HEADER = "X-API-Key";
     /**
-     * The request property holding the accepted key's {@link ApiKeys.Match}, so the key is matched once per request
+     * The request property holding the accepted key's {@link ApiKeyRing.Match}, so the key is matched once per request
      * (in a servlet container, request properties are the servlet request's attributes).
      */
     public static final String MATCH = ApiKeyFilter.class.getName() + ".match";
@@ -29,7 +30,7 @@ public class ApiKeyFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        Optional<ApiKeys.Match> match = keys.match(request.getHeaderString(HEADER));
+        Optional<ApiKeyRing.Match> match = keys.match(request.getHeaderString(HEADER));
         if (match.isPresent()) {
             request.setProperty(MATCH, match.get());
         } else {

@@ -1,5 +1,6 @@
 package dev.ca4.processor.api;
 
+import dev.ca4.event.ApiKeyRing;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ca4.event.EventIds;
 import dev.ca4.event.EventJson;
@@ -116,8 +117,8 @@ public class MetadataResource {
     }
 
     /** The key {@link ApiKeyFilter} matched; it refused every request without one. */
-    private static ApiKeys.Match acceptedKey(HttpServletRequest request) {
-        if (request.getAttribute(ApiKeyFilter.MATCH) instanceof ApiKeys.Match match) {
+    private static ApiKeyRing.Match acceptedKey(HttpServletRequest request) {
+        if (request.getAttribute(ApiKeyFilter.MATCH) instanceof ApiKeyRing.Match match) {
             return match;
         }
         throw new IllegalStateException("API key filter bypassed");

@@ -1,5 +1,6 @@
 package dev.ca4.processor.api;
 
+import dev.ca4.event.ApiKeyRing;
 import dev.ca4.processor.api.error.ProblemException;
 import dev.ca4.processor.api.error.Problems;
 import dev.ca4.processor.config.ProcessorConfig;
@@ -78,7 +79,7 @@ public class RateLimiter {
                 throw new IllegalArgumentException("ca4.api.rate-limit.per-key entries are <key or sha256:hex>="
                         + "<events-per-second>[/<burst>]");
             }
-            m.put(HexFormat.of().formatHex(ApiKeys.digestOf(entry.substring(0, eq).strip())),
+            m.put(HexFormat.of().formatHex(ApiKeyRing.digestOf(entry.substring(0, eq).strip())),
                     Limit.parse(entry.substring(eq + 1)));
         }
         perKey = Map.copyOf(m);
@@ -91,7 +92,7 @@ public class RateLimiter {
      * @throws ProblemException 429 with Retry-After when the bucket is short; 413 when {@code events} exceeds
      *                          the burst (such a request could never pass)
      */
-    public void acquire(ApiKeys.Match key, long events) {
+    public void acquire(ApiKeyRing.Match key, long events) {
         Limit limit = perKey.getOrDefault(key.digestHex(), defaultLimit);
         if (limit.off()) {
             return;

@@ -1,5 +1,6 @@
 package dev.ca4.processor.api;
 
+import dev.ca4.event.ApiKeyRing;
 import dev.ca4.processor.api.error.ProblemException;
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +21,7 @@ class RateLimiterTest {
         return l;
     }
 
-    private ApiKeys.Match key(String k) {
+    private ApiKeyRing.Match key(String k) {
         return keys.match(k).orElseThrow();
     }
 

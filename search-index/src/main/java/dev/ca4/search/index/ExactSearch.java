@@ -4,16 +4,28 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.PriorityQueue;
+import java.util.function.IntPredicate;
 
 /** Every stored vector scored against the query: the truth recall is measured against. */
 public final class ExactSearch {
+    /** Highest cosine first; equal scores by ordinal, so an answer does not depend on the order of the scan. */
+    public static final Comparator<Hit> BEST_FIRST =
+            Comparator.comparingDouble(Hit::cosine).reversed().thenComparingInt(Hit::ordinal);
+
     private ExactSearch() {
     }
 
     public static List<Hit> search(VectorFile vectors, float[] query, int k) {
-        float[] unit = Cosine.normalized(query);
+        return searchUnit(vectors, Cosine.normalized(query), k, 0, vectors.size(), ordinal -> true);
+    }
+
+    /** The k best of the ordinals in [from, to) that {@code accept} lets through, for a unit-length query. */
+    public static List<Hit> searchUnit(VectorFile vectors, float[] unit, int k, int from, int to, IntPredicate accept) {
         PriorityQueue<Hit> best = new PriorityQueue<>(Comparator.comparingDouble(Hit::cosine));
-        for (int i = 0; i < vectors.size(); i++) {
+        for (int i = from; i < to; i++) {
+            if (!accept.test(i)) {
+                continue;
+            }
             float c = vectors.dot(i, unit);
             if (best.size() < k) {
                 best.add(new Hit(i, c));
@@ -23,7 +35,7 @@ public final class ExactSearch {
             }
         }
         List<Hit> out = new ArrayList<>(best);
-        out.sort(Comparator.comparingDouble(Hit::cosine).reversed());
+        out.sort(BEST_FIRST);
         return out;
     }
 

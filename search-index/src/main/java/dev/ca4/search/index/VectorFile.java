@@ -60,6 +60,24 @@ public final class VectorFile implements RandomAccessVectorValues, AutoCloseable
         return size++;
     }
 
+    /** Makes every appended vector durable (a checkpoint may only name vectors that survive a crash). */
+    public void force() throws IOException {
+        channel.force(false);
+    }
+
+    /**
+     * Drops the vectors from {@code count} on: what was appended after the last checkpoint is read again from the
+     * topic. Only before the first read (a mapping past the new end would fault).
+     */
+    public synchronized void truncate(int count) throws IOException {
+        if (count < 0 || count > size) {
+            throw new IllegalArgumentException("cannot keep " + count + " of " + size + " vectors");
+        }
+        channel.truncate(4L * dimension * count);
+        size = count;
+        chunks = new FloatBuffer[0];
+    }
+
     public Path path() {
         return path;
     }

@@ -1,0 +1,270 @@
+package dev.ca4.search.index;
+
+import io.github.jbellis.jvector.graph.GraphIndexBuilder;
+import io.github.jbellis.jvector.graph.GraphSearcher;
+import io.github.jbellis.jvector.graph.RandomAccessVectorValues;
+import io.github.jbellis.jvector.graph.SearchResult;
+import io.github.jbellis.jvector.graph.similarity.BuildScoreProvider;
+import io.github.jbellis.jvector.graph.similarity.ScoreFunction;
+import io.github.jbellis.jvector.graph.similarity.SearchScoreProvider;
+import io.github.jbellis.jvector.pq.KMeansPlusPlusClusterer;
+import io.github.jbellis.jvector.pq.MutablePQVectors;
+import io.github.jbellis.jvector.pq.ProductQuantization;
+import io.github.jbellis.jvector.vector.VectorSimilarityFunction;
+import io.github.jbellis.jvector.vector.VectorizationProvider;
+import io.github.jbellis.jvector.vector.types.VectorFloat;
+import io.github.jbellis.jvector.vector.types.VectorTypeSupport;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntPredicate;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.IntStream;
+
+/**
+ * A nearest-neighbour index that grows while it is searched (docs/similarity-search.md, "The live index"). Every
+ * appended vector is searchable at once: the ordinals the graph does not cover yet (the tail) are scanned exactly,
+ * the rest are searched in jvector's graph on product-quantized codes and reranked with the full vectors. A
+ * background thread trains the quantizer once {@link Settings#trainingVectors} vectors are stored, then inserts
+ * every vector into the graph, a batch at a time on every core, and moves the covered mark past each batch.
+ */
+public final class LiveIndex implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(LiveIndex.class.getName());
+    private static final VectorSimilarityFunction SIMILARITY = VectorSimilarityFunction.DOT_PRODUCT;
+    private static final VectorTypeSupport VTS = VectorizationProvider.getInstance().getVectorTypeSupport();
+
+    /**
+     * @param ann             the graph's settings (degree, beam, PQ subspaces, rerank)
+     * @param trainingVectors vectors stored before the quantizer is trained and the graph started; below it every
+     *                        search is exact (which is also the best answer for a small collection)
+     * @param threads         threads inserting into the graph
+     */
+    public record Settings(AnnIndex.Settings ann, int trainingVectors, int threads) {
+        public Settings {
+            if (trainingVectors < 256) {
+                throw new IllegalArgumentException("the quantizer needs at least 256 training vectors, not " + trainingVectors);
+            }
+            if (threads < 1) {
+                throw new IllegalArgumentException("threads must be at least 1, not " + threads);
+            }
+        }
+    }
+
+    private final VectorFile vectors;
+    private final Settings settings;
+    private final ForkJoinPool pool;
+    private final ExecutorService background;
+    private volatile Graph graph;
+    private volatile int covered;
+    private volatile boolean scheduled;
+    private volatile Throwable failure;
+    private volatile boolean closed;
+
+    /** The graph and the codes it is built on, once the quantizer is trained. */
+    private record Graph(MutablePQVectors codes, GraphIndexBuilder builder) {
+    }
+
+    public LiveIndex(VectorFile vectors, Settings settings) {
+        if (vectors.dimension() % settings.ann().pqSubspaces() != 0) {
+            throw new IllegalArgumentException(settings.ann().pqSubspaces() + " PQ subspaces do not divide "
+                    + vectors.dimension() + " dimensions");
+        }
+        this.vectors = vectors;
+        this.settings = settings;
+        this.pool = new ForkJoinPool(settings.threads());
+        this.background = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "ca4-search-index");
+            t.setDaemon(true);
+            t.setPriority(Thread.NORM_PRIORITY - 1); // queries and the feed come first
+            return t;
+        });
+        schedule();
+    }
+
+    /** Stores the vector (normalized) and returns its ordinal; it is searchable when this returns. */
+    public int append(float[] vector) throws IOException {
+        int ordinal = vectors.append(vector);
+        schedule();
+        return ordinal;
+    }
+
+    public int size() {
+        return vectors.size();
+    }
+
+    public int dimension() {
+        return vectors.dimension();
+    }
+
+    /** Ordinals below this are in the graph; the others are scanned exactly. */
+    public int covered() {
+        return covered;
+    }
+
+    /** The unit vector stored at this ordinal. */
+    public float[] vector(int ordinal) {
+        return vectors.get(ordinal);
+    }
+
+    /** Why the background indexing stopped, if it did (searches stay correct: the tail is scanned). */
+    public Throwable failure() {
+        return failure;
+    }
+
+    /** The k nearest by cosine among the ordinals {@code accept} lets through, best first. */
+    public List<Hit> search(float[] query, int k, IntPredicate accept) {
+        if (query.length != vectors.dimension()) {
+            throw new IllegalArgumentException("query has " + query.length + " dimensions, the index " + vectors.dimension());
+        }
+        if (k < 1) {
+            throw new IllegalArgumentException("k must be at least 1, not " + k);
+        }
+        float[] unit = Cosine.normalized(query);
+        Graph g = graph;
+        int c = g == null ? 0 : covered; // read before size: every ordinal below size is then in one of the two parts
+        int n = vectors.size();
+        List<Hit> hits = new ArrayList<>(ExactSearch.searchUnit(vectors, unit, k, c, n, accept));
+        if (c > 0) {
+            hits.addAll(searchGraph(g, unit, k, ordinal -> ordinal < c && accept.test(ordinal)));
+        }
+        hits.sort(ExactSearch.BEST_FIRST);
+        Set<Integer> seen = new HashSet<>();
+        List<Hit> best = new ArrayList<>(k);
+        for (Hit h : hits) {
+            if (best.size() < k && seen.add(h.ordinal())) {
+                best.add(h);
+            }
+        }
+        return best;
+    }
+
+    private List<Hit> searchGraph(Graph g, float[] unit, int k, IntPredicate accept) {
+        VectorFloat<?> q = VTS.createFloatVector(unit);
+        ScoreFunction.ApproximateScoreFunction approximate = g.codes().precomputedScoreFunctionFor(q, SIMILARITY);
+        ScoreFunction.ExactScoreFunction exact = node -> (1 + vectors.dot(node, unit)) / 2;
+        // A searcher per query: the graph grows under it, and a searcher's view is taken when it is made.
+        try (GraphSearcher searcher = new GraphSearcher(g.builder().getGraph())) {
+            SearchResult result = searcher.search(new SearchScoreProvider(approximate, exact), k,
+                    Math.max(k, settings.ann().rerank()), 0f, 0f, accept::test);
+            List<Hit> hits = new ArrayList<>(result.getNodes().length);
+            for (SearchResult.NodeScore s : result.getNodes()) {
+                hits.add(new Hit(s.node, Cosine.fromScore(s.score)));
+            }
+            return hits;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Bytes of heap the graph and the codes take (the full vectors are in the file's pages, not counted). */
+    public long ramBytesUsed() {
+        Graph g = graph;
+        return g == null ? 0 : g.builder().getGraph().ramBytesUsed() + g.codes().ramBytesUsed();
+    }
+
+    /** Blocks until the graph covers every vector stored when called, or the timeout passes; true if it does. */
+    public boolean awaitCovered(long timeoutMillis) throws InterruptedException {
+        int target = vectors.size();
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        while ((target >= settings.trainingVectors() ? covered : target) < target && failure == null) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(20);
+        }
+        return failure == null;
+    }
+
+    private void schedule() {
+        if (!scheduled && !closed && failure == null && vectors.size() >= settings.trainingVectors() && covered < vectors.size()) {
+            scheduled = true;
+            background.execute(this::catchUp);
+        }
+    }
+
+    private void catchUp() {
+        try {
+            while (covered < vectors.size()) {
+                Graph g = graph == null ? train() : graph;
+                int from = covered;
+                int to = vectors.size();
+                VectorFloat<?>[] batch = new VectorFloat<?>[to - from];
+                for (int i = from; i < to; i++) { // codes first, one thread: an insert scores its node by its code
+                    batch[i - from] = vectors.getVector(i);
+                    g.codes().encodeAndSet(i, batch[i - from]);
+                }
+                pool.submit(() -> IntStream.range(from, to).parallel()
+                        .forEach(i -> g.builder().addGraphNode(i, batch[i - from]))).get();
+                covered = to;
+            }
+        } catch (Throwable t) {
+            if (closed) {
+                return; // interrupted by close()
+            }
+            failure = t;
+            LOG.log(Level.SEVERE, "the similarity graph stopped growing at " + covered
+                    + " vectors; the rest is searched exactly", t);
+        } finally {
+            scheduled = false;
+        }
+        schedule(); // vectors appended after the last check
+    }
+
+    private Graph train() throws Exception {
+        int n = vectors.size();
+        long start = System.nanoTime();
+        RandomAccessVectorValues sample = new Prefix(vectors, n);
+        ProductQuantization pq = pool.submit(() -> ProductQuantization.compute(sample, settings.ann().pqSubspaces(),
+                256, false, KMeansPlusPlusClusterer.UNWEIGHTED, pool, pool)).get();
+        MutablePQVectors codes = new MutablePQVectors(pq);
+        BuildScoreProvider scores = BuildScoreProvider.pqBuildScoreProvider(SIMILARITY, codes);
+        GraphIndexBuilder builder = new GraphIndexBuilder(scores, vectors.dimension(), settings.ann().maxDegree(),
+                settings.ann().beamWidth(), 1.2f, 1.2f, pool, pool);
+        LOG.info(String.format("similarity quantizer trained on %d vectors in %.1f s", n, (System.nanoTime() - start) / 1e9));
+        graph = new Graph(codes, builder);
+        return graph;
+    }
+
+    @Override
+    public void close() throws Exception {
+        closed = true;
+        background.shutdownNow();
+        background.awaitTermination(10, TimeUnit.SECONDS);
+        pool.shutdownNow();
+        Graph g = graph;
+        if (g != null) {
+            g.builder().close();
+        }
+    }
+
+    /** The first n vectors of a file that keeps growing: what the quantizer is trained on. */
+    private record Prefix(VectorFile vectors, int size) implements RandomAccessVectorValues {
+        @Override
+        public int dimension() {
+            return vectors.dimension();
+        }
+
+        @Override
+        public VectorFloat<?> getVector(int ordinal) {
+            return vectors.getVector(ordinal);
+        }
+
+        @Override
+        public boolean isValueShared() {
+            return false;
+        }
+
+        @Override
+        public RandomAccessVectorValues copy() {
+            return this;
+        }
+    }
+}
