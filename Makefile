@@ -21,8 +21,10 @@ PROCESSOR    := processor-war/target/liberty/wlp/bin/server
 WORKER       := worker-war/target/liberty/wlp/bin/server
 PROCESSOR_URL ?= http://localhost:9080
 WORKER_URL   ?= http://localhost:9081
+SEARCH_URL   ?= http://localhost:9082
 PROCESSOR_HTTPS := https://localhost:9443
 WORKER_HTTPS    := https://localhost:9444
+SEARCH_HTTPS    := https://localhost:9445
 # The processor's certificate (Liberty generates a self-signed key.p12 on its first start), as a truststore
 # for the producer. It holds only a public certificate: its password is not a secret.
 PROCESSOR_KEYSTORE := processor-war/target/liberty/wlp/usr/servers/processor/resources/security/key.p12
@@ -64,12 +66,18 @@ stack-up: secrets ## Start Kafka, the Mongo-compatible store and the S3 server (
 stack-down: ## Stop the local stack (idempotent)
 	@if [ -f $(STACK_JAR) ]; then $(STACK) stop $(HOME_OPT); fi
 
+# The Liberty servers servers-up starts, by name (<name>-war/target/liberty/wlp/bin/server): make bench and make
+# chaos start only the processor and the worker, whose figures the search service's indexing would disturb.
+SERVERS ?= processor worker search
+server-script = $(1)-war/target/liberty/wlp/bin/server
+ready-url = $(if $(filter processor,$(1)),$(PROCESSOR_URL),$(if $(filter worker,$(1)),$(WORKER_URL),$(SEARCH_URL)))/health/ready
+
 # A running server whose WAR the build replaced is restarted (the marker .local/<server>.started
 # tells which build it runs): Liberty's hot redeploy of a packaged WAR deletes the old jars before
 # the old application's Kafka consumer closes, and that consumer keeps its partitions until
 # max.poll.interval.ms (5 min), so nothing is consumed meanwhile.
-servers-up: secrets ## Start the processor (9080/9443) and worker (9081/9444) Liberty servers (restart on a new build)
-	@$(WITH_ENV) for s in "$(PROCESSOR) processor" "$(WORKER) worker"; do \
+servers-up: secrets ## Start the processor (9080/9443), worker (9081/9444) and search (9082/9445) Liberty servers (restart on a new build)
+	@$(WITH_ENV) for s in $(foreach n,$(SERVERS),"$(call server-script,$(n)) $(n)"); do \
 	  set -- $$s; war=$$(dirname $$1)/../usr/servers/$$2/apps/$$2-war.war; marker=$(LOCAL_HOME)/$$2.started; \
 	  if $$1 status $$2 >/dev/null 2>&1; then \
 	    if [ -f $$marker ] && [ ! $$war -nt $$marker ]; then echo "$$2 already running"; continue; fi; \
@@ -77,14 +85,15 @@ servers-up: secrets ## Start the processor (9080/9443) and worker (9081/9444) Li
 	  touch $$marker; $$1 start $$2 --clean >/dev/null && echo "$$2 started"; done
 	@$(MAKE) --no-print-directory wait-ready
 
+# The search service is ready once it has read the topic to its end (a restart reloads its snapshot first).
 wait-ready:
-	@for u in $(PROCESSOR_URL)/health/ready $(WORKER_URL)/health/ready; do \
+	@for u in $(foreach n,$(SERVERS),$(call ready-url,$(n))); do \
 	  for i in $$(seq 1 90); do curl -fs $$u >/dev/null && break; sleep 1; \
 	    [ $$i -lt 90 ] || { echo "not ready: $$u"; curl -s $$u; exit 1; }; done; echo "ready: $$u"; done
 
-servers-down: ## Stop both Liberty servers (idempotent)
-	@for s in "$(PROCESSOR) processor" "$(WORKER) worker"; do set -- $$s; \
-	  if [ -x $$1 ] && $$1 status $$2 >/dev/null 2>&1; then $$1 stop $$2 >/dev/null && echo "$$2 stopped"; fi; done
+servers-down: ## Stop the Liberty servers (idempotent)
+	@for n in processor worker search; do s=$$(echo $(call server-script,$$n)); \
+	  if [ -x $$s ] && $$s status $$n >/dev/null 2>&1; then $$s stop $$n >/dev/null && echo "$$n stopped"; fi; done
 
 truststore: ## Export the running processor's TLS certificate into .local/ca4-truststore.p12 (for the producer)
 	@test -f $(PROCESSOR_KEYSTORE) || { echo "no $(PROCESSOR_KEYSTORE): start the processor first (make servers-up)"; exit 1; }
@@ -100,22 +109,24 @@ run: build stack-up servers-up ## Build, start the whole pipeline, embed the sam
 	@$(WITH_ENV) CA4_TRUSTSTORE_PASSWORD=$(TRUSTSTORE_PASSWORD) java -jar $(PRODUCER_JAR) --api $(PROCESSOR_HTTPS) \
 	  --truststore $(TRUSTSTORE) --weights $(PRODUCER_WEIGHTS) --receipts $(RECEIPTS) $(SAMPLE_IMAGES)
 	@java -cp $(DEMO_JAR) dev.ca4.demo.AwaitStored --receipts $(RECEIPTS) --worker $(WORKER_URL)
+	@$(WITH_ENV) java -cp $(DEMO_JAR) dev.ca4.demo.ShowSimilar --receipts $(RECEIPTS) --search $(SEARCH_URL)
 	@$(WITH_ENV) echo; echo "Pipeline running:"; \
 	 echo "  processor API      $(PROCESSOR_HTTPS)/metadata   $(PROCESSOR_URL)/metadata   (X-API-Key: see $(SECRETS))"; \
 	 echo "  TLS truststore     $(TRUSTSTORE)  (the processor's self-signed certificate; password $(TRUSTSTORE_PASSWORD))"; \
 	 echo "  worker read API    $(WORKER_HTTPS)/documents?limit=5   $(WORKER_URL)/stats"; \
-	 echo "  health             $(PROCESSOR_URL)/health   $(WORKER_URL)/health"; \
-	 echo "  metrics            $(PROCESSOR_URL)/metrics  $(WORKER_URL)/metrics"; \
-	 echo "  OpenAPI UI         $(PROCESSOR_HTTPS)/openapi/ui   $(WORKER_HTTPS)/openapi/ui"; \
-	 echo "  admin center       $(PROCESSOR_HTTPS)/adminCenter   $(WORKER_HTTPS)/adminCenter  (user $$CA4_ADMIN_USER, password in $(SECRETS))"; \
+	 echo "  search API         $(SEARCH_HTTPS)/similar/<event_id>?k=5   POST $(SEARCH_URL)/search   (same X-API-Key)"; \
+	 echo "  health             $(PROCESSOR_URL)/health   $(WORKER_URL)/health   $(SEARCH_URL)/health"; \
+	 echo "  metrics            $(PROCESSOR_URL)/metrics  $(WORKER_URL)/metrics  $(SEARCH_URL)/metrics"; \
+	 echo "  OpenAPI UI         $(PROCESSOR_HTTPS)/openapi/ui   $(WORKER_HTTPS)/openapi/ui   $(SEARCH_HTTPS)/openapi/ui"; \
+	 echo "  admin center       $(PROCESSOR_HTTPS)/adminCenter   $(WORKER_HTTPS)/adminCenter   $(SEARCH_HTTPS)/adminCenter  (user $$CA4_ADMIN_USER, password in $(SECRETS))"; \
 	 echo "Stop it with: make stop"
 
 stop: servers-down stack-down ## Stop the Liberty servers, then the local stack (idempotent)
 
 status: ## Show what runs
 	@if [ -f $(STACK_JAR) ]; then $(STACK) status $(HOME_OPT) || true; else echo "local stack: not built"; fi
-	@for s in "$(PROCESSOR) processor" "$(WORKER) worker"; do set -- $$s; \
-	  if [ -x $$1 ] && $$1 status $$2 >/dev/null 2>&1; then echo "$$2: running"; else echo "$$2: stopped"; fi; done
+	@for n in processor worker search; do s=$$(echo $(call server-script,$$n)); \
+	  if [ -x $$s ] && $$s status $$n >/dev/null 2>&1; then echo "$$n: running"; else echo "$$n: stopped"; fi; done
 
 run-local-processor: build stack-up ## Start only the processor (for dev mode / ngrok)
 	@$(WITH_ENV) $(PROCESSOR) start processor --clean
@@ -150,7 +161,9 @@ TEST_HOME := $(LOCAL_HOME)/test
 IT_KEYS := ca4-it-second-key,ca4-it-revoked-key,ca4-it-limited-key
 IT_ENV  := CA4_API_KEYS=$$CA4_API_KEYS,$(IT_KEYS) \
   CA4_API_REVOKED_KEYS=sha256:$$(printf %s ca4-it-revoked-key | sha256sum | cut -d' ' -f1) \
-  CA4_API_RATE_LIMIT_PER_KEY=ca4-it-limited-key=1/10
+  CA4_API_RATE_LIMIT_PER_KEY=ca4-it-limited-key=1/10 \
+  CA4_SEARCH_TRAINING_VECTORS=512
+# (the search IT indexes 770 vectors: with the quantizer trained at 512 its graph answers, not only the exact scan)
 # $(call deb-need,CHECK,PACKAGES): installs the Debian PACKAGES when the shell command CHECK fails.
 deb-need = $(1) >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq $(2); }
 # The producer's Keras-weights test writes its .npz with Debian's NumPy.
@@ -180,7 +193,7 @@ bench: secrets ## Measure ingest, worker drain, end-to-end latency, record bytes
 	$(STACK) stop --home $(BENCH_HOME)
 	rm -rf $(BENCH_HOME)/data
 	CA4_LOCAL_MONGO_BACKEND=$(BENCH_MONGO_BACKEND) $(STACK) start --home $(BENCH_HOME)
-	rc=0; ( $(MAKE) --no-print-directory servers-up && { $(WITH_ENV) java -Xmx1g -jar $(BENCH_JAR) \
+	rc=0; ( $(MAKE) --no-print-directory servers-up SERVERS="processor worker" && { $(WITH_ENV) java -Xmx1g -jar $(BENCH_JAR) \
 	  --store-backend $(BENCH_MONGO_BACKEND) $(BENCH_ARGS); } ) \
 	  || rc=$$?; $(MAKE) --no-print-directory servers-down; $(STACK) stop --home $(BENCH_HOME); exit $$rc
 
@@ -188,7 +201,7 @@ bench: secrets ## Measure ingest, worker drain, end-to-end latency, record bytes
 BENCH_SEARCH_ARGS ?=
 bench-search: ## Measure the similarity index alone: recall@10 vs exact, query p99 with 8 clients, RAM per vector (100,000 x 2,048-d)
 	$(MVN) -q install -DskipTests -DskipITs -pl search-index -am
-	java -Xmx3g -jar search-index/target/search-index.jar $(BENCH_SEARCH_ARGS)
+	java -Xmx3g -cp 'search-index/target/search-index.jar:search-index/target/lib/*' dev.ca4.search.bench.IndexBench $(BENCH_SEARCH_ARGS)
 
 # Mutation testing (PIT, pitest-maven in the parent pom): what the unit tests of these modules really check.
 # Reports: <module>/target/pit-reports/index.html; the scores are in the README. Needs no stack (~2 min on 2 cores).
@@ -220,7 +233,7 @@ define chaos-run
 	$(STACK) stop --home $(CHAOS_HOME)
 	rm -rf $(CHAOS_HOME)/data
 	$(STACK) start --home $(CHAOS_HOME)
-	rc=0; ( $(MAKE) --no-print-directory servers-up && { $(WITH_ENV) java -Xmx1g -jar $(CHAOS_JAR) $(1) \
+	rc=0; ( $(MAKE) --no-print-directory servers-up SERVERS="processor worker" && { $(WITH_ENV) java -Xmx1g -jar $(CHAOS_JAR) $(1) \
 	  --stack-home $(CHAOS_HOME); } ) || rc=$$?; $(MAKE) --no-print-directory servers-down; \
 	  $(STACK) stop --home $(CHAOS_HOME); exit $$rc
 endef

@@ -10,7 +10,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** Minimal JSON over HTTP to the processor (with X-API-Key) and the worker's read API. */
+/**
+ * Minimal JSON over HTTP: POST to the processor (with X-API-Key), GET from a read API (the worker's, or the search
+ * service's, which takes the same key).
+ */
 final class PipelineClient {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final URI api;
@@ -32,7 +35,11 @@ final class PipelineClient {
     }
 
     JsonNode get(String path) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(worker.resolve(path)).timeout(Duration.ofSeconds(10)).GET().build());
+        HttpRequest.Builder req = HttpRequest.newBuilder(worker.resolve(path)).timeout(Duration.ofSeconds(10)).GET();
+        if (apiKey != null) {
+            req.header("X-API-Key", apiKey);
+        }
+        return send(req.build());
     }
 
     private JsonNode send(HttpRequest req) throws IOException, InterruptedException {

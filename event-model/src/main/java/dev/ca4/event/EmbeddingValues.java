@@ -2,7 +2,6 @@ package dev.ca4.event;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -21,16 +20,6 @@ public final class EmbeddingValues {
      */
     public static float[] read(JsonNode object, String path, List<Violation> violations) {
         return read(new FieldReader(object, path, violations));
-    }
-
-    /** Same, for a caller that wants the violations back. */
-    public static float[] read(JsonNode object, String path) throws InvalidException {
-        List<Violation> violations = new ArrayList<>();
-        float[] values = read(object, path, violations);
-        if (values == null) {
-            throw new InvalidException(violations);
-        }
-        return values;
     }
 
     static float[] read(FieldReader r) {
@@ -91,20 +80,6 @@ public final class EmbeddingValues {
         } catch (IllegalArgumentException e) {
             r.fail("values_b64", "format:base64", "must be standard base64 of little-endian float32 values");
             return null;
-        }
-    }
-
-    /** The vector broke these rules. */
-    public static final class InvalidException extends Exception {
-        private final List<Violation> violations;
-
-        public InvalidException(List<Violation> violations) {
-            super(violations.isEmpty() ? "invalid vector" : violations.get(0).message());
-            this.violations = List.copyOf(violations);
-        }
-
-        public List<Violation> violations() {
-            return violations;
         }
     }
 }
