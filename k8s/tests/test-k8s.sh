@@ -57,7 +57,8 @@ PY
 
 section "4/5 static checks (k8s-check)"
 if [ ! -f processor-war/target/processor-war.war ] || [ ! -f worker-war/target/worker-war.war ] \
-   || [ ! -x processor-war/target/liberty/wlp/bin/server ] || [ ! -f demo-client/target/demo-client.jar ]; then
+   || [ ! -f search-war/target/search-war.war ] || [ ! -x processor-war/target/liberty/wlp/bin/server ] \
+   || [ ! -f demo-client/target/demo-client.jar ]; then
   echo "the WARs are not built: make build"
   make --no-print-directory build
 fi

@@ -51,7 +51,7 @@ elif [ ! -s "$keystore" ]; then
   # The password goes to keytool through the environment, never on its command line.
   (umask 077 && CA4_KS_PASSWORD="$ks_password" keytool -genkeypair -alias default -keyalg RSA -keysize 3072 \
       -validity 730 -dname "CN=processor.app.svc.cluster.local, O=ca4" \
-      -ext "SAN=dns:processor.app.svc.cluster.local,dns:worker.app.svc.cluster.local,dns:processor,dns:worker,dns:localhost" \
+      -ext "SAN=dns:processor.app.svc.cluster.local,dns:worker.app.svc.cluster.local,dns:search.app.svc.cluster.local,dns:processor,dns:worker,dns:search,dns:localhost" \
       -storetype PKCS12 -keystore "$keystore" -storepass:env CA4_KS_PASSWORD >/dev/null 2>&1) \
     || { rm -f "$keystore"; die "keytool could not generate $keystore."; }
   info "generated Liberty's HTTPS keystore (self-signed) in $keystore"

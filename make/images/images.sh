@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# make images: ca4.local/processor and ca4.local/worker (tag: the project version) from liberty/*/Containerfile.
+# make images: ca4.local/processor, ca4.local/worker and ca4.local/search (tag: the project version) from
+# liberty/*/Containerfile.
 # With a Docker engine that answers, docker build on the official Open Liberty base (the Containerfiles' default).
 # Without one, podman builds them on the local base of make base-image (built first, cached), unless
 # CA4_LIBERTY_IMAGE names another base that podman has. Needs the build output (make images runs make build).
@@ -10,7 +11,7 @@ DOCKER=${DOCKER:-docker}
 started=$(date +%s)
 
 if command -v "$DOCKER" >/dev/null 2>&1 && "$DOCKER" info >/dev/null 2>&1; then
-  for s in processor worker; do
+  for s in processor worker search; do
     "$DOCKER" build -f liberty/$s/Containerfile --build-arg VERSION="$TAG" \
       ${CA4_LIBERTY_IMAGE:+--build-arg LIBERTY_IMAGE="$CA4_LIBERTY_IMAGE"} -t ca4.local/$s:"$TAG" .
   done
@@ -26,7 +27,7 @@ else
   images_podman_setup
   podman image exists "$CA4_LIBERTY_IMAGE" || images_fail "CA4_LIBERTY_IMAGE=$CA4_LIBERTY_IMAGE: podman has no such image"
 fi
-for s in processor worker; do
+for s in processor worker search; do
   t=$(date +%s)
   podman build --quiet --layers -f liberty/$s/Containerfile --build-arg VERSION="$TAG" \
     --build-arg LIBERTY_IMAGE="$CA4_LIBERTY_IMAGE" -t ca4.local/$s:"$TAG" . >/dev/null \

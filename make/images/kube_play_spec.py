@@ -24,6 +24,7 @@ explains each:
     container ... it is running"); Liberty killed or failing still restarts;
   - podman's annotation io.podman.annotations.init.container.type=always on the Deployment: podman keeps the
     init container (its exit status is checked) and runs it at every pod start, as Kubernetes does.
+The Deployments of NOT_PLAYED are left out, each for the reason it gives.
 """
 import base64
 import copy
@@ -36,6 +37,10 @@ import yaml
 
 CLUSTER_HOST = re.compile(r"[a-z0-9-]+(\.[a-z0-9-]+)*\.svc\.cluster\.local")
 KEYSTORE_SECRET = "ca4-liberty-tls"
+# The search service: test-images runs without it (as make chaos does: its indexing would disturb the figures),
+# and played here it would be ready only once it had indexed the whole topic that the chaos run filled, a time
+# set by that run, not by the probe bounds kube-play.sh holds each pod to. make test-k8s checks its manifests.
+NOT_PLAYED = {"search": "test-images runs without it; Ready only once it has indexed the topic the chaos run filled"}
 
 
 def load(path):
@@ -64,6 +69,8 @@ def main(local_yaml, base_yaml, keystore_dir, prefix, out):
     base_deployments = {d["metadata"]["name"]: d for d in base if d["kind"] == "Deployment"}
     changes, play, secrets, pods = [], [], {}, {}
     skipped = sorted({d["kind"] for d in local if d["kind"] not in ("ConfigMap", "Secret", "Deployment")})
+    left_out = [f"Deployment {d['metadata']['name']} ({NOT_PLAYED[d['metadata']['name']]})" for d in local
+                if d["kind"] == "Deployment" and d["metadata"]["name"] in NOT_PLAYED]
     for doc in local:
         kind, name = doc["kind"], doc["metadata"]["name"]
         if kind == "ConfigMap":
@@ -75,7 +82,7 @@ def main(local_yaml, base_yaml, keystore_dir, prefix, out):
             data = {k: local_addresses(v, f"Secret {name} {k}", changes) for k, v in data.items()}
             # podman 4.3 reads a Secret used as env as a JSON object of base64 values, not as a Secret object
             secrets[name] = {k: base64.b64encode(v.encode()).decode() for k, v in data.items()}
-        elif kind == "Deployment":
+        elif kind == "Deployment" and name not in NOT_PLAYED:
             spec = doc["spec"]["template"]["spec"]
             spec["hostNetwork"] = True
             spec["restartPolicy"] = "OnFailure"
@@ -138,6 +145,8 @@ def main(local_yaml, base_yaml, keystore_dir, prefix, out):
     for c in changes:
         print("spec: " + c)
     print("not played (they need a cluster): " + ", ".join(skipped))
+    for what in left_out:
+        print("not played: " + what)
 
 
 if __name__ == "__main__":

@@ -24,7 +24,7 @@ class ContainerfileTest {
     private static final Pattern COPY = Pattern.compile("(?m)^COPY\\s+(?:--\\S+\\s+)*(\\S+)\\s+(\\S+)\\s*$");
 
     @ParameterizedTest
-    @ValueSource(strings = {"processor", "worker"})
+    @ValueSource(strings = {"processor", "worker", "search"})
     void copiesTheBuildOutputTheServerExpects(String svc) {
         String file = Repo.read("liberty/" + svc + "/Containerfile");
         WarFacts war = WarFacts.of(svc);

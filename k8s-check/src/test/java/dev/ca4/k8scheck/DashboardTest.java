@@ -61,6 +61,14 @@ class DashboardTest {
                 if (g.path("w").asInt() <= 0 || g.path("h").asInt() <= 0 || g.path("x").asInt() + g.path("w").asInt() > 24) {
                     wrong.add(where + ": gridPos must fit the 24 columns");
                 }
+                if (p.path("type").asText().equals("row")) {
+                    // A row only heads the panels below it. Collapsed, it would hold them inside, where
+                    // Dashboards.queries (and so the live panel test) does not look.
+                    if (p.has("targets") || p.path("collapsed").asBoolean() || !p.path("panels").isEmpty()) {
+                        wrong.add(where + ": a row has no query, is not collapsed and holds no panels");
+                    }
+                    continue;
+                }
                 String uid = p.path("datasource").path("uid").asText();
                 if (!p.path("datasource").path("type").asText().equals(datasourceTypes.get(uid))) {
                     wrong.add(where + ": datasource " + p.path("datasource") + " is not provisioned");

@@ -23,6 +23,7 @@ import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -163,7 +164,7 @@ class NetworkPolicyTest {
             }
         }
         assertEquals(List.of(), problems);
-        assertEquals(Set.of("processor", "worker", "kafka-exporter", "node"), checked, "the jobs with targets outside Prometheus");
+        assertEquals(Set.of("processor", "worker", "search", "kafka-exporter", "node"), checked, "the jobs with targets outside Prometheus");
     }
 
     @ParameterizedTest
@@ -209,6 +210,7 @@ class NetworkPolicyTest {
         Set<String> expected = new TreeSet<>(Set.of(
                 "monitoring/Deployment/prometheus -> app/Deployment/processor:9080/TCP",
                 "monitoring/Deployment/prometheus -> app/Deployment/worker:9081/TCP",
+                "monitoring/Deployment/prometheus -> app/Deployment/search:9082/TCP",
                 "monitoring/Deployment/prometheus -> monitoring/Deployment/kafka-exporter:9308/TCP",
                 "monitoring/Deployment/kafka-exporter -> platform/StatefulSet/kafka:9092/TCP",
                 "monitoring/Deployment/grafana -> monitoring/Deployment/prometheus:9090/TCP",
@@ -220,6 +222,45 @@ class NetworkPolicyTest {
         expected.removeAll(flows);
         assertAll(() -> assertEquals(Set.of(), unexpected, "admitted, but no component needs it"),
                 () -> assertEquals(Set.of(), expected, "needed, but not admitted"));
+    }
+
+    /**
+     * The search service: the ingress controller alone calls its API and Prometheus scrapes it; it reaches Kafka and
+     * DNS and nothing else, neither the store nor S3 (it rebuilds its index from the topic), which the worker does.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"aws", "local"})
+    void theSearchServiceReachesOnlyKafkaAndOnlyTheIngressAndPrometheusReachIt(String name) {
+        Cluster c = cluster(name);
+        NetworkFlows.Pod search = c.flows().pod("app", "search");
+        NetworkFlows.Pod worker = c.flows().pod("app", "worker");
+        assertEquals(Set.of(TRAEFIK + " -> 9082/TCP", TRAEFIK + " -> 9445/TCP", "monitoring/Deployment/prometheus -> 9082/TCP"),
+                admitted(c, search), "who the search pods' ingress admits");
+        Set<String> reached = new TreeSet<>();
+        for (NetworkFlows.Pod dst : Stream.concat(c.flows().pods().stream().filter(p -> !p.hostNetwork()),
+                Stream.of(KUBE_DNS, TRAEFIK, STRANGER)).toList()) {
+            for (ContainerPort port : dst.ports()) {
+                String protocol = port.getProtocol() == null ? TCP : port.getProtocol();
+                if (dst != search && c.flows().allows(search, dst, port.getContainerPort(), protocol)) {
+                    reached.add(dst + ":" + port.getContainerPort() + "/" + protocol);
+                }
+            }
+        }
+        assertEquals(Set.of("platform/StatefulSet/kafka:9092/TCP", KUBE_DNS + ":53/UDP"), reached, "the pods search reaches");
+        assertTrue(c.flows().allows(search, KUBE_DNS, 53, TCP), "search -> kube-dns 53/TCP");
+        // The store and S3, where the worker goes: the local MongoDB pod; on AWS DocumentDB in the VPC, S3 on the
+        // Internet and the instance metadata service (the node role's credentials).
+        if (name.equals("local")) {
+            NetworkFlows.Pod mongo = c.flows().pod("platform", "mongo");
+            assertTrue(c.flows().allows(worker, mongo, 27017, TCP), "the worker reaches the local store");
+            assertFalse(c.flows().allows(search, mongo, 27017, TCP), "search does not reach the local store");
+        } else {
+            for (var target : List.of(Map.entry(new NetworkFlows.Address("10.40.20.15"), 27017), Map.entry(INTERNET, 443),
+                    Map.entry(new NetworkFlows.Address("169.254.169.254"), 80))) {
+                assertTrue(c.flows().allows(worker, target.getKey(), target.getValue(), TCP), "worker -> " + target);
+                assertFalse(c.flows().allows(search, target.getKey(), target.getValue(), TCP), "search -> " + target);
+            }
+        }
     }
 
     private static Stream<NetworkFlows.Pod> monitoringPods(Cluster c) {

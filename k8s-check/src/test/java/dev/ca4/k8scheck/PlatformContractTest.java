@@ -82,19 +82,19 @@ class PlatformContractTest {
     }
 
     @Test
-    void onlyTheProcessorAndWorkerOfTheAppNamespaceReachKafka() {
+    void onlyTheProcessorWorkerAndSearchOfTheAppNamespaceReachKafka() {
         NetworkPolicy p = Manifests.render("k8s/platform/overlays/aws").find(NetworkPolicy.class, "platform", "kafka").orElseThrow();
         Set<String> appPods = p.getSpec().getIngress().stream().flatMap(r -> r.getFrom().stream())
                 .filter(peer -> peer.getNamespaceSelector() != null
                         && "app".equals(peer.getNamespaceSelector().getMatchLabels().get("kubernetes.io/metadata.name")))
                 .flatMap(peer -> peer.getPodSelector().getMatchExpressions().stream().flatMap(e -> e.getValues().stream()))
                 .collect(Collectors.toSet());
-        assertEquals(Set.of("processor", "worker"), appPods);
+        assertEquals(Set.of("processor", "worker", "search"), appPods);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"k8s/app/overlays/aws", "k8s/app/overlays/local"})
-    void onlyTheWorkerMayLeaveForTheStoreOrS3AndOnlyTheIngressReachesTheProcessorApi(String overlay) {
+    void onlyTheWorkerMayLeaveForTheStoreOrS3AndOnlyTheIngressReachesTheApis(String overlay) {
         Manifests m = Manifests.render(overlay);
         for (NetworkPolicy p : m.all(NetworkPolicy.class).toList()) {
             boolean storeOrS3 = p.getSpec().getEgress().stream().flatMap(r -> r.getPorts().stream())
@@ -106,10 +106,13 @@ class PlatformContractTest {
                         .flatMap(r -> r.getPorts().stream()).allMatch(x -> x.getPort().getIntVal() == 27017), p.getMetadata().getName());
             }
         }
-        NetworkPolicy processor = m.find(NetworkPolicy.class, "app", "processor").orElseThrow();
-        var apiPeers = processor.getSpec().getIngress().stream().filter(r -> r.getPorts().stream().anyMatch(x -> x.getPort().getIntVal() == 9443))
-                .flatMap(r -> r.getFrom().stream()).map(peer -> peer.getPodSelector().getMatchLabels().get("app.kubernetes.io/name")).toList();
-        assertEquals(List.of("traefik"), apiPeers, "only the ingress controller reaches the processor's API ports");
+        for (String svc : List.of("processor", "search")) {
+            int https = WarFacts.of(svc).httpsPort();
+            NetworkPolicy api = m.find(NetworkPolicy.class, "app", svc).orElseThrow();
+            var apiPeers = api.getSpec().getIngress().stream().filter(r -> r.getPorts().stream().anyMatch(x -> x.getPort().getIntVal() == https))
+                    .flatMap(r -> r.getFrom().stream()).map(peer -> peer.getPodSelector().getMatchLabels().get("app.kubernetes.io/name")).toList();
+            assertEquals(List.of("traefik"), apiPeers, "only the ingress controller reaches the API ports of " + svc);
+        }
         assertEquals(Set.of("Ingress", "Egress"), Set.copyOf(m.find(NetworkPolicy.class, "app", "default-deny").orElseThrow().getSpec().getPolicyTypes()));
     }
 

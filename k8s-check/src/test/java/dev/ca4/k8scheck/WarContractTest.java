@@ -20,13 +20,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class WarContractTest {
 
     private static final Set<String> NOT_CONFIG = Set.of("JAVA_TOOL_OPTIONS", "OPENJ9_JAVA_OPTIONS", "TZ");
+    /** The Liberty servers the app overlays deploy, each from its WAR (SERVICE-war). */
+    private static final List<String> SERVERS = List.of("processor", "worker", "search");
 
     @ParameterizedTest
     @ValueSource(strings = {"k8s/app/overlays/aws", "k8s/app/overlays/local"})
     void imagesPortsAndProbesMatchTheServers(String overlay) {
         Manifests m = Manifests.render(overlay);
         assertTrue(WarFacts.features().contains("mpHealth-4.0"), "the probes need MP Health in " + WarFacts.COMMON);
-        for (String svc : List.of("processor", "worker")) {
+        for (String svc : SERVERS) {
             WarFacts war = WarFacts.of(svc);
             Deployment d = m.find(Deployment.class, "app", svc).orElseThrow();
             var spec = d.getSpec().getTemplate().getSpec();
@@ -50,7 +52,7 @@ class WarContractTest {
         Manifests m = Manifests.render(overlay);
         Map<String, Set<String>> config = References.configKeys(m);
         List<String> wrong = new ArrayList<>();
-        for (String svc : List.of("processor", "worker")) {
+        for (String svc : SERVERS) {
             WarFacts war = WarFacts.of(svc);
             Container c = m.find(Deployment.class, "app", svc).orElseThrow().getSpec().getTemplate().getSpec().getContainers().get(0);
             List<String> names = new ArrayList<>(c.getEnv().stream().map(e -> e.getName()).toList());
@@ -69,6 +71,9 @@ class WarContractTest {
         String processor = m.find(Deployment.class, "app", "processor").orElseThrow().getSpec().getTemplate().toString();
         assertTrue(!processor.contains("ca4-mongo-credentials") && !processor.contains("ca4-s3-config"),
                 "the processor never talks to the database or S3 (docs/design.md)");
+        String search = m.find(Deployment.class, "app", "search").orElseThrow().getSpec().getTemplate().toString();
+        assertTrue(!search.contains("ca4-mongo-credentials") && !search.contains("ca4-s3-config"),
+                "the search service rebuilds from the topic: no database, no S3");
         Deployment worker = m.find(Deployment.class, "app", "worker").orElseThrow();
         var mount = worker.getSpec().getTemplate().getSpec().getContainers().get(0).getVolumeMounts().stream()
                 .filter(v -> v.getName().equals("mongo-ca")).findFirst().orElseThrow();
@@ -77,7 +82,7 @@ class WarContractTest {
         assertEquals(caFile, mount.getMountPath() + "/ca.pem", "CA4_MONGO_TLS_CA_FILE must be where the worker mounts ca.pem");
     }
 
-    /** On AWS both servers serve HTTPS with the keystore of the Secret ca4-liberty-tls, mounted read-only. */
+    /** On AWS every server serves HTTPS with the keystore of the Secret ca4-liberty-tls, mounted read-only. */
     @org.junit.jupiter.api.Test
     void theHttpsKeystoreIsMountedFromItsSecretWhereLibertyLooksForIt() {
         Manifests m = Manifests.render("k8s/app/overlays/aws");
@@ -86,7 +91,7 @@ class WarContractTest {
         var secretKeys = Templates.objects().stream().filter(o -> o.getMetadata().getName().equals("ca4-liberty-tls"))
                 .map(o -> ((io.fabric8.kubernetes.api.model.Secret) o).getStringData().keySet()).findFirst().orElseThrow();
         assertEquals(Set.of("key.p12"), secretKeys);
-        for (String svc : List.of("processor", "worker")) {
+        for (String svc : SERVERS) {
             var pod = m.find(Deployment.class, "app", svc).orElseThrow().getSpec().getTemplate().getSpec();
             Container c = pod.getContainers().get(0);
             var volume = pod.getVolumes().stream().filter(v -> v.getSecret() != null
@@ -107,10 +112,10 @@ class WarContractTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"k8s/app/overlays/aws", "k8s/app/overlays/local"})
-    void bothServersReachTheKafkaBootstrapServiceAndTopicsExist(String overlay) {
+    void everyServerReachesTheKafkaBootstrapServiceAndTopicsExist(String overlay) {
         Manifests app = Manifests.render(overlay);
         Manifests platform = Manifests.render(overlay.replace("/app/", "/platform/"));
-        for (String svc : List.of("processor", "worker")) {
+        for (String svc : SERVERS) {
             String bootstrap = app.find(Deployment.class, "app", svc).orElseThrow().getSpec().getTemplate().getSpec()
                     .getContainers().get(0).getEnv().stream().filter(e -> e.getName().equals("MP_MESSAGING_CONNECTOR_LIBERTY_KAFKA_BOOTSTRAP_SERVERS"))
                     .findFirst().orElseThrow().getValue();
@@ -122,9 +127,44 @@ class WarContractTest {
         String script = Repo.read("k8s/platform/base/kafka/create-topics.sh");
         for (String topic : List.of(WarFacts.of("processor").defaults().getProperty("mp.messaging.outgoing.gpuMetadata.topic"),
                 WarFacts.of("worker").defaults().getProperty("mp.messaging.incoming.gpuMetadata.topic"),
-                WarFacts.of("worker").defaults().getProperty("mp.messaging.outgoing.deadLetters.topic"))) {
+                WarFacts.of("worker").defaults().getProperty("mp.messaging.outgoing.deadLetters.topic"),
+                WarFacts.of("search").defaults().getProperty("ca4.search.topic"))) {
             assertTrue(script.contains("--topic " + topic + " "), "the topic Job creates " + topic);
         }
+    }
+
+    /** The search API takes the processor's keys: the same Secret and key, so one key works for both. */
+    @ParameterizedTest
+    @ValueSource(strings = {"k8s/app/overlays/aws", "k8s/app/overlays/local"})
+    void theSearchServiceGetsTheProcessorsApiKeys(String overlay) {
+        Manifests m = Manifests.render(overlay);
+        Map<String, String> keys = new java.util.TreeMap<>();
+        for (String svc : List.of("processor", "search")) {
+            var env = m.find(Deployment.class, "app", svc).orElseThrow().getSpec().getTemplate().getSpec().getContainers().get(0)
+                    .getEnv().stream().filter(e -> e.getName().equals("CA4_API_KEYS")).findFirst()
+                    .orElseThrow(() -> new AssertionError(svc + " lacks CA4_API_KEYS"));
+            var ref = env.getValueFrom().getSecretKeyRef();
+            keys.put(svc, ref.getName() + "/" + ref.getKey());
+        }
+        assertEquals(keys.get("processor"), keys.get("search"), "the Secret key CA4_API_KEYS comes from");
+        assertTrue(WarFacts.of("search").readsEnv("CA4_API_KEYS"), "search-war reads ca4.api.keys");
+    }
+
+    /** The root file system is read-only: the snapshot directory must be a writable volume of the pod. */
+    @ParameterizedTest
+    @ValueSource(strings = {"k8s/app/overlays/aws", "k8s/app/overlays/local"})
+    void theSearchSnapshotIsOnAWritableVolume(String overlay) {
+        var pod = Manifests.render(overlay).find(Deployment.class, "app", "search").orElseThrow().getSpec().getTemplate().getSpec();
+        Container c = pod.getContainers().get(0);
+        String dir = c.getEnv().stream().filter(e -> e.getName().equals("CA4_SEARCH_DATA_DIR")).findFirst()
+                .orElseThrow(() -> new AssertionError("search lacks CA4_SEARCH_DATA_DIR (its default is inside the image)")).getValue();
+        assertTrue(WarFacts.of("search").readsEnv("CA4_SEARCH_DATA_DIR"), "search-war reads ca4.search.data-dir");
+        var mount = c.getVolumeMounts().stream().filter(v -> v.getMountPath().equals(dir)).findFirst()
+                .orElseThrow(() -> new AssertionError("nothing is mounted at CA4_SEARCH_DATA_DIR=" + dir));
+        assertTrue(!Boolean.TRUE.equals(mount.getReadOnly()), "the snapshot's mount is writable");
+        var volume = pod.getVolumes().stream().filter(v -> v.getName().equals(mount.getName())).findFirst().orElseThrow();
+        assertTrue(volume.getEmptyDir() != null || volume.getPersistentVolumeClaim() != null,
+                "the snapshot's volume is an emptyDir or a claim, not a Secret or ConfigMap: " + volume.getName());
     }
 
     @org.junit.jupiter.api.Test

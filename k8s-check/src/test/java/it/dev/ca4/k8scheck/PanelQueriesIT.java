@@ -33,10 +33,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Against a real Prometheus (Debian's) scraping the locally running processor and worker, with the cluster's rule
- * file, after real traffic (panel-test.sh sends sample events; this adds rejected requests and one record the
- * worker must dead-letter): every Prometheus query of every dashboard panel returns data, for each value of the
- * dashboard's variables; every rule evaluates without error; the manifests' probe paths answer 200.
+ * Against a real Prometheus (Debian's) scraping the locally running processor, worker and search service, with the
+ * cluster's rule file, after real traffic (panel-test.sh sends sample events; this adds rejected requests, one
+ * record the worker must dead-letter and a query of each kind to the search service): every Prometheus query of
+ * every dashboard panel returns data, for each value of the dashboard's variables; every rule evaluates without
+ * error; the manifests' probe paths answer 200.
  */
 @EnabledIfSystemProperty(named = "ca4.prometheus.url", matches = ".+")
 class PanelQueriesIT {
@@ -48,11 +49,12 @@ class PanelQueriesIT {
     private static final Duration SETTLE = Duration.ofSeconds(90);
 
     @BeforeAll
-    static void rejectedRequestsAndADeadLetter() throws Exception {
+    static void rejectedRequestsADeadLetterAndSearches() throws Exception {
         String api = System.getProperty("ca4.processor.url", "http://127.0.0.1:9080");
         String key = System.getenv().getOrDefault("CA4_API_KEYS", "").split(",")[0].strip();
         assertEquals(401, post(api + "/metadata", "{}", null), "no API key");
         assertEquals(400, post(api + "/metadata", "{\"schema_version\":\"1\"}", key), "invalid event");
+        searchOfEachKind(key);
         double before = value(query(DLQ_WRITTEN));
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of("bootstrap.servers",
                 System.getProperty("ca4.kafka", "127.0.0.1:9092"), "acks", "all"), new StringSerializer(), new StringSerializer())) {
@@ -63,6 +65,31 @@ class PanelQueriesIT {
             assertTrue(System.nanoTime() < deadline, "the record the worker cannot parse never reached gpu-metadata-dlq (as seen by Prometheus)");
             Thread.sleep(1000);
         }
+    }
+
+    /**
+     * POST /search until it finds an indexed event (panel-test.sh sends 2,048-d ones, the dimension the search
+     * service indexes), then GET /similar of that event: each query kind's timer then has a p99.
+     */
+    private static void searchOfEachKind(String key) throws Exception {
+        String search = System.getProperty("ca4.search.url", "http://127.0.0.1:9082");
+        String query = "{\"k\": 1, \"values\": [" + String.join(",", java.util.Collections.nCopies(2048, "0.5")) + "]}";
+        long deadline = System.nanoTime() + SETTLE.toNanos();
+        JsonNode found;
+        while (true) {
+            HttpResponse<String> r = send(search + "/search", query, key);
+            assertEquals(200, r.statusCode(), "POST /search: " + r.body());
+            found = JSON.readTree(r.body()).path("results");
+            if (!found.isEmpty()) {
+                break;
+            }
+            assertTrue(System.nanoTime() < deadline, "the search service indexed none of the events sent");
+            Thread.sleep(1000);
+        }
+        String similar = search + "/similar/" + found.get(0).get("event_id").asText() + "?k=1";
+        int status = HTTP.send(HttpRequest.newBuilder(URI.create(similar)).timeout(Duration.ofSeconds(10)).header("X-API-Key", key)
+                .GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        assertEquals(200, status, "GET " + similar);
     }
 
     @Test
@@ -116,7 +143,7 @@ class PanelQueriesIT {
     @Test
     void theManifestsProbePathsAnswerOnTheRunningServers() throws Exception {
         Manifests m = Manifests.render("k8s/app/overlays/local");
-        for (String svc : List.of("processor", "worker")) {
+        for (String svc : List.of("processor", "worker", "search")) {
             Container c = m.find(Deployment.class, "app", svc).orElseThrow().getSpec().getTemplate().getSpec().getContainers().get(0);
             int port = c.getPorts().stream().filter(p -> p.getName().equals("http")).findFirst().orElseThrow().getContainerPort();
             for (var probe : List.of(c.getStartupProbe(), c.getReadinessProbe(), c.getLivenessProbe())) {
@@ -132,7 +159,7 @@ class PanelQueriesIT {
         String promtail = Repo.read("k8s/monitoring/base/promtail/promtail.yaml");
         assertTrue(promtail.contains("format: \"2006-01-02T15:04:05.000-0700\""), "Promtail's ibm_datetime layout");
         var layout = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
-        for (String svc : List.of("processor", "worker")) {
+        for (String svc : List.of("processor", "worker", "search")) {
             var log = Repo.path(svc + "-war/target/liberty/wlp/usr/servers/" + svc + "/logs/messages.log");
             int messages = 0;
             for (String line : java.nio.file.Files.readAllLines(log)) {
@@ -197,11 +224,15 @@ class PanelQueriesIT {
     }
 
     private static int post(String url, String body, String key) throws Exception {
+        return send(url, body, key).statusCode();
+    }
+
+    private static HttpResponse<String> send(String url, String body, String key) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
         if (key != null) {
             b.header("X-API-Key", key);
         }
-        return HTTP.send(b.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 }
