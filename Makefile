@@ -37,7 +37,7 @@ WITH_ENV := set -a; source local.env; source $(SECRETS); CA4_LOCAL_HOME=$(abspat
 -include make/*.mk
 
 .PHONY: help build secrets stack-up stack-down servers-up servers-down truststore run stop status test test-java \
-        run-local-processor stop-local-processor verify-kafka verify-preflight verify-workflow bench bench-producer bench-search restore \
+        run-local-processor stop-local-processor verify-kafka verify-preflight verify-workflow bench bench-producer bench-search bench-search-service restore \
         chaos test-chaos soak mutation test-notebook clean
 
 help: ## List every target
@@ -195,6 +195,18 @@ bench: secrets ## Measure ingest, worker drain, end-to-end latency, record bytes
 	CA4_LOCAL_MONGO_BACKEND=$(BENCH_MONGO_BACKEND) $(STACK) start --home $(BENCH_HOME)
 	rc=0; ( $(MAKE) --no-print-directory servers-up SERVERS="processor worker" && { $(WITH_ENV) java -Xmx1g -jar $(BENCH_JAR) \
 	  --store-backend $(BENCH_MONGO_BACKEND) $(BENCH_ARGS); } ) \
+	  || rc=$$?; $(MAKE) --no-print-directory servers-down; $(STACK) stop --home $(BENCH_HOME); exit $$rc
+
+# The search service under the pipeline's load (docs/similarity-search.md): POST->searchable at 200 events/s, then
+# queries from 8 clients over HTTP; on a bench stack of its own, like make bench, with all three servers.
+bench-search-service: secrets ## Measure the search service: POST->searchable p50/p99 at 200 events/s, query p99 with 8 clients
+	$(MVN) -q install -DskipTests -DskipITs
+	@$(MAKE) --no-print-directory stop
+	$(STACK) stop --home $(BENCH_HOME)
+	rm -rf $(BENCH_HOME)/data
+	$(STACK) start --home $(BENCH_HOME)
+	rc=0; ( $(MAKE) --no-print-directory servers-up && { $(WITH_ENV) java -Xmx1g -jar $(BENCH_JAR) \
+	  --scenarios search $(BENCH_ARGS); } ) \
 	  || rc=$$?; $(MAKE) --no-print-directory servers-down; $(STACK) stop --home $(BENCH_HOME); exit $$rc
 
 # The similarity index alone (search-index, docs/similarity-search.md): no stack, no fixed ports.

@@ -14,6 +14,7 @@ import dev.ca4.bench.pipeline.ProducerSettings;
 import dev.ca4.bench.pipeline.TopicFiller;
 import dev.ca4.bench.pipeline.WorkerControl;
 import dev.ca4.bench.producer.ProducerScenario;
+import dev.ca4.bench.search.SearchScenario;
 import dev.ca4.bench.report.LoadAverage;
 import dev.ca4.bench.report.MachineInfo;
 import dev.ca4.bench.report.ResultsTable;
@@ -48,7 +49,7 @@ public class BenchCommand implements Callable<Integer> {
      * Every scenario, in the order they run: bytes and ingest need the worker stopped, e2e needs it running;
      * producer needs no pipeline at all.
      */
-    static final List<String> SCENARIOS = List.of("bytes", "ingest", "drain", "e2e", "producer");
+    static final List<String> SCENARIOS = List.of("bytes", "ingest", "drain", "e2e", "producer", "search");
 
     @Option(names = {"-q", "--quick"}, description = "A few minutes instead of 10–15: fewer cases, shorter runs.")
     boolean quick;
@@ -57,7 +58,8 @@ public class BenchCommand implements Callable<Integer> {
     Integer runs;
 
     @Option(names = {"-s", "--scenarios"}, split = ",", defaultValue = "bytes,ingest,drain,e2e,producer",
-            description = "Scenarios to run (default: ${DEFAULT-VALUE}). producer alone needs no pipeline.")
+            description = "Scenarios to run (default: ${DEFAULT-VALUE}). producer alone needs no pipeline; search "
+                    + "needs the search service (make bench-search-service).")
     List<String> scenarios;
 
     @Option(names = {"-l", "--label"}, defaultValue = "", description = "Free text kept in the results (e.g. a change tried).")
@@ -92,6 +94,14 @@ public class BenchCommand implements Callable<Integer> {
     @Option(names = "--producer-threads", defaultValue = "2",
             description = "CPU threads of each engine in the producer scenario (default: ${DEFAULT-VALUE}).")
     int producerThreads;
+
+    @Option(names = "--search", defaultValue = "http://localhost:9082",
+            description = "The search service, for the search scenario (default: ${DEFAULT-VALUE}).")
+    java.net.URI search;
+
+    @Option(names = "--search-rate", defaultValue = "200",
+            description = "Events/s offered in the search scenario (default: ${DEFAULT-VALUE}).")
+    int searchRate;
 
     @Option(names = {"-o", "--results-dir"}, defaultValue = "bench/results", description = "Where the JSON goes (default: ${DEFAULT-VALUE}).")
     Path resultsDir;
@@ -137,7 +147,8 @@ public class BenchCommand implements Callable<Integer> {
             ctx.log("machine: " + machine.cores() + " cores, load average " + loadBefore + ", commit "
                     + machine.gitCommit());
             for (Scenario s : List.of(new BytesScenario(filler), new IngestScenario(), new DrainScenario(filler),
-                    new EndToEndScenario(), new ProducerScenario(producerJar, python, torchScript, producerThreads))) {
+                    new EndToEndScenario(), new ProducerScenario(producerJar, python, torchScript, producerThreads),
+                    new SearchScenario(search, searchRate, dim))) {
                 if (!scenarios.contains(s.name())) {
                     continue;
                 }

@@ -36,16 +36,24 @@ public final class OpenLoopSender {
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final URI url;
     private final String apiKey;
-    private final BodyTemplate template;
+    private final List<BodyTemplate> templates;
     private final int maxInFlight;
 
     public OpenLoopSender(URI url, String apiKey, BodyTemplate template, int maxInFlight) {
+        this(url, apiKey, List.of(template), maxInFlight);
+    }
+
+    /** Sends the templates in turn (events with different embeddings, for the search service's index). */
+    public OpenLoopSender(URI url, String apiKey, List<BodyTemplate> templates, int maxInFlight) {
         if (maxInFlight < 1) {
             throw new IllegalArgumentException("maxInFlight must be at least 1, was " + maxInFlight);
         }
         this.url = url;
         this.apiKey = apiKey;
-        this.template = template;
+        if (templates.isEmpty()) {
+            throw new IllegalArgumentException("no body template");
+        }
+        this.templates = List.copyOf(templates);
         this.maxInFlight = maxInFlight;
     }
 
@@ -68,7 +76,8 @@ public final class OpenLoopSender {
             String id = UUID.randomUUID().toString();
             HttpRequest req = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(30))
                     .header("Content-Type", "application/json").header("X-API-Key", apiKey)
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(template.body(id, schedule.intendedWall(i))))
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(
+                            templates.get(i % templates.size()).body(id, schedule.intendedWall(i))))
                     .build();
             inFlight.add(http.sendAsync(req, HttpResponse.BodyHandlers.discarding()).handle((r, failure) -> {
                 connections.release();

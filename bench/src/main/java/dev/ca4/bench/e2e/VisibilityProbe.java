@@ -17,7 +17,7 @@ import java.util.function.Function;
  * and one read per tick, so that the probe does not load the store it measures (one find per watched id made
  * ~1,000 reads/s at 500 events/s; bench/README.md); the worker's own latency_ms.end_to_end covers every event.
  */
-final class VisibilityProbe implements AutoCloseable {
+public final class VisibilityProbe implements AutoCloseable {
     static final long POLL_MS = 20;
     private static final long MAX_MS = TimeUnit.MINUTES.toMillis(10);
 
@@ -34,17 +34,17 @@ final class VisibilityProbe implements AutoCloseable {
         this(readable, POLL_MS);
     }
 
-    VisibilityProbe(Function<Collection<String>, Set<String>> readable, long pollMs) {
+    public VisibilityProbe(Function<Collection<String>, Set<String>> readable, long pollMs) {
         this.readable = readable;
         timer.scheduleWithFixedDelay(this::poll, pollMs, pollMs, TimeUnit.MILLISECONDS);
     }
 
     /** Starts watching an accepted event; {@code intendedNanos} is its scheduled send time. */
-    void watch(String eventId, long intendedNanos) {
+    public void watch(String eventId, long intendedNanos) {
         watched.put(eventId, intendedNanos);
     }
 
-    int pending() {
+    public int pending() {
         return watched.size();
     }
 
@@ -65,7 +65,7 @@ final class VisibilityProbe implements AutoCloseable {
         }
     }
 
-    Histogram snapshot() {
+    public Histogram snapshot() {
         synchronized (millis) {
             return millis.copy();
         }

@@ -73,6 +73,15 @@ public final class Events {
         return BodyTemplate.of(new String(bytes(e), StandardCharsets.UTF_8));
     }
 
+    /** {@code n} templates, each with its own random embedding: events a similarity index can tell apart. */
+    public java.util.List<BodyTemplate> distinctTemplates(int n) {
+        java.util.List<BodyTemplate> out = new java.util.ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            out.add(template());
+        }
+        return out;
+    }
+
     private ObjectNode clientEvent(Form form, UUID id) {
         return form == Form.VALUES ? SampleEvents.withValues(id, dim, random) : SampleEvents.withBase64(id, dim, random);
     }

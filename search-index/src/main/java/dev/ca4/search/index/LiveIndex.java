@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntPredicate;
 import java.util.logging.Level;
@@ -40,6 +41,7 @@ public final class LiveIndex implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(LiveIndex.class.getName());
     private static final VectorSimilarityFunction SIMILARITY = VectorSimilarityFunction.DOT_PRODUCT;
     private static final VectorTypeSupport VTS = VectorizationProvider.getInstance().getVectorTypeSupport();
+    private static final int BATCH = 256;
 
     /**
      * @param ann             the graph's settings (degree, beam, PQ subspaces, rerank)
@@ -79,11 +81,19 @@ public final class LiveIndex implements AutoCloseable {
         }
         this.vectors = vectors;
         this.settings = settings;
-        this.pool = new ForkJoinPool(settings.threads());
+        // Background threads at the lowest priority: with -XX:ThreadPriorityPolicy=1 and
+        // -XX:JavaPriority1_To_OSPriority=19 (search-war's jvm.options) they run at nice 19, on CPU nothing else
+        // wants, so indexing never slows the feed, the queries or a pipeline sharing the machine.
+        this.pool = new ForkJoinPool(settings.threads(), p -> {
+            ForkJoinWorkerThread t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(p);
+            t.setName("ca4-search-graph-" + t.getPoolIndex());
+            t.setPriority(Thread.MIN_PRIORITY);
+            return t;
+        }, null, false);
         this.background = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "ca4-search-index");
             t.setDaemon(true);
-            t.setPriority(Thread.NORM_PRIORITY - 1); // queries and the feed come first
+            t.setPriority(Thread.MIN_PRIORITY);
             return t;
         });
         schedule();
@@ -195,7 +205,8 @@ public final class LiveIndex implements AutoCloseable {
             while (covered < vectors.size()) {
                 Graph g = graph == null ? train() : graph;
                 int from = covered;
-                int to = vectors.size();
+                // A bounded batch: the covered mark, and so the share of queries the graph answers, moves steadily.
+                int to = Math.min(vectors.size(), from + BATCH);
                 VectorFloat<?>[] batch = new VectorFloat<?>[to - from];
                 for (int i = from; i < to; i++) { // codes first, one thread: an insert scores its node by its code
                     batch[i - from] = vectors.getVector(i);

@@ -33,7 +33,7 @@ import java.util.Map;
 
 /**
  * {@code GET /similar/{event_id}}: the indexed events whose embeddings are nearest to that event's (itself left
- * out); {@code POST /search}: nearest to a given vector. Both by cosine similarity, best first, optionally
+ * out); {@code POST /search}: nearest to a given vector; {@code GET /events/{event_id}}: whether an event is indexed. Both by cosine similarity, best first, optionally
  * filtered by model.name, source.run_id and tags.
  */
 @Path("/")
@@ -74,6 +74,20 @@ public class SearchResource {
         List<Neighbour> found = index().similar(id, query.k(), query.filter())
                 .orElseThrow(() -> new Problems.ProblemException(Problems.notIndexed(eventId)));
         return answer("similar", found, start);
+    }
+
+    @GET
+    @Path("/events/{eventId}")
+    @Operation(summary = "Whether an event is indexed (searchable), and what the index keeps of it: 404 until it is")
+    public Response indexed(@PathParam("eventId") String eventId) {
+        SearchIndex index = index();
+        return index.entry(eventId.toLowerCase(Locale.ROOT)).map(e -> {
+            try {
+                return Response.ok(EventJson.MAPPER.writeValueAsString(e)).build();
+            } catch (JsonProcessingException x) {
+                throw new IllegalStateException("cannot write the entry", x);
+            }
+        }).orElseThrow(() -> new Problems.ProblemException(Problems.notIndexed(eventId)));
     }
 
     @POST

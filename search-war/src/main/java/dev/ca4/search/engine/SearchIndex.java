@@ -148,6 +148,11 @@ public final class SearchIndex implements AutoCloseable {
         return out;
     }
 
+    /** What the index keeps of an indexed event. */
+    public Optional<Entry> entry(String eventId) {
+        return catalog.ordinalOf(eventId).map(catalog::get);
+    }
+
     public boolean contains(String eventId) {
         return catalog.contains(eventId);
     }

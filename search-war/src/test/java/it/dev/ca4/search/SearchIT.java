@@ -127,6 +127,10 @@ class SearchIT {
             assertTrue(json.getDouble("results[1].score") <= json.getDouble("results[0].score"), "best first");
             assertTrue(json.getDouble("took_ms") >= 0);
         }
+        JsonPath entry = api().get("/events/" + ids.get(7)).then().statusCode(200).extract().jsonPath();
+        assertEquals(RUN, entry.getString("run_id"));
+        assertEquals("it/7.jpg", entry.getString("image.id"));
+        assertEquals("first", entry.getString("tags.part"));
         // GET /similar leaves the event itself out, and answers with the same neighbours as a search by its vector.
         JsonPath similar = api().get("/similar/" + ids.get(5) + "?k=5&source.run_id=" + RUN).then().statusCode(200)
                 .extract().jsonPath();
@@ -184,6 +188,7 @@ class SearchIT {
         assertEquals(401, RestAssured.given().baseUri(BASE).get("/similar/" + id).statusCode());
         assertEquals(401, RestAssured.given().baseUri(BASE).header("X-API-Key", "wrong").get("/similar/" + id).statusCode());
         problem(api().get("/similar/" + UUID.randomUUID()), 404, null);
+        problem(api().get("/events/" + UUID.randomUUID()), 404, null);
         problem(api().get("/similar/" + id + "?k=0"), 400, "k");
         problem(api().get("/similar/" + id + "?k=101"), 400, "k");
         problem(api().get("/similar/" + id + "?k=ten"), 400, "k");
