@@ -44,6 +44,22 @@ public final class ApiKeyRing {
         return new ApiKeyRing(a, r);
     }
 
+    /**
+     * The ring a service's settings describe: {@code keys} and {@code revoked} comma-separated, {@code keysFile} (may
+     * be blank) one entry per line, e.g. a mounted Kubernetes Secret.
+     */
+    public static ApiKeyRing load(String keys, String keysFile, String revoked) {
+        List<String> entries = new ArrayList<>(List.of(keys.split(",")));
+        if (!keysFile.isBlank()) {
+            try {
+                entries.addAll(java.nio.file.Files.readAllLines(java.nio.file.Path.of(keysFile)));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("cannot read ca4.api.keys-file " + keysFile, e);
+            }
+        }
+        return of(entries, List.of(revoked.split(",")));
+    }
+
     /** Accepted keys that are not revoked. */
     public int count() {
         return digests.size();

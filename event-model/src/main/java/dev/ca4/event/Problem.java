@@ -27,6 +27,21 @@ public record Problem(String type, String title, int status, String detail, List
         return new Problem("urn:ca4:problem:" + slug, title, status, detail, List.copyOf(errors));
     }
 
+    /**
+     * A framework's own HTTP error (404 no route, 405, 415, ...) in the same shape as ours: {@code reason} is the
+     * status's reason phrase (null when the status has none), {@code message} the framework's.
+     */
+    public static Problem httpError(int status, String reason, String message) {
+        String title = reason == null ? "HTTP " + status : reason;
+        String detail = switch (status) {
+            case 415 -> "Content-Type must be application/json";
+            case 405 -> "method not allowed on this path";
+            case 404 -> "no such resource";
+            default -> message;
+        };
+        return of(status, title.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-"), title, detail);
+    }
+
     public static Problem invalid(List<Violation> violations) {
         String detail = violations.size() == 1 ? violations.get(0).message()
                 : violations.size() + " rules failed; first: " + violations.get(0).message();

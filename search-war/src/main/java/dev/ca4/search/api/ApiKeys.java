@@ -6,12 +6,6 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.logging.Logger;
 
 /** The same API keys as the processor's (ca4.api.keys, ca4.api.keys-file, ca4.api.revoked-keys). */
@@ -26,15 +20,7 @@ public class ApiKeys {
 
     @PostConstruct
     void load() {
-        List<String> entries = new ArrayList<>(List.of(config.apiKeys().split(",")));
-        if (!config.apiKeysFile().isBlank()) {
-            try {
-                entries.addAll(Files.readAllLines(Path.of(config.apiKeysFile())));
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read ca4.api.keys-file " + config.apiKeysFile(), e);
-            }
-        }
-        ring = ApiKeyRing.of(entries, List.of(config.revokedKeys().split(",")));
+        ring = ApiKeyRing.load(config.apiKeys(), config.apiKeysFile(), config.revokedKeys());
         if (ring.count() == 0) {
             LOG.severe("no API key configured (ca4.api.keys / ca4.api.keys-file): every search request gets 401");
         }

@@ -6,7 +6,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
-import java.util.Locale;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -26,15 +25,7 @@ public final class ProblemMappers {
             }
             int status = e.getResponse().getStatus();
             Response.StatusType type = Response.Status.fromStatusCode(status);
-            String title = type == null ? "HTTP " + status : type.getReasonPhrase();
-            String detail = switch (status) {
-                case 415 -> "Content-Type must be application/json";
-                case 405 -> "method not allowed on this path";
-                case 404 -> "no such resource";
-                default -> e.getMessage();
-            };
-            return Problems.response(Problem.of(status, title.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-"),
-                    title, detail));
+            return Problems.response(Problem.httpError(status, type == null ? null : type.getReasonPhrase(), e.getMessage()));
         }
     }
 

@@ -14,14 +14,6 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
     public Response toResponse(WebApplicationException e) {
         int status = e.getResponse().getStatus();
         Response.StatusType type = Response.Status.fromStatusCode(status);
-        String title = type == null ? "HTTP " + status : type.getReasonPhrase();
-        String detail = switch (status) {
-            case 415 -> "Content-Type must be application/json";
-            case 405 -> "method not allowed on this path";
-            case 404 -> "no such resource";
-            default -> e.getMessage();
-        };
-        String slug = title.toLowerCase().replaceAll("[^a-z0-9]+", "-");
-        return Problems.response(Problem.of(status, slug, title, detail), null);
+        return Problems.response(Problem.httpError(status, type == null ? null : type.getReasonPhrase(), e.getMessage()), null);
     }
 }
