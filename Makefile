@@ -44,7 +44,7 @@ help: ## List every target
 	@grep -hE '^[a-zA-Z0-9_-]+:.*## ' $(MAKEFILE_LIST) | sort -u | \
 	  awk 'BEGIN{FS=":.*## "}{printf "  %-26s %s\n", $$1, $$2}'
 
-build: ## Build every module and prepare both Liberty servers (no tests)
+build: ## Build every module and prepare the three Liberty servers (no tests)
 	$(MVN) -q install -DskipTests -DskipITs
 
 secrets: $(SECRETS) ## Generate local secrets (API key, admin and keystore passwords) once
