@@ -9,6 +9,8 @@ import dev.ca4.event.SampleEvents;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import java.util.UUID;
 
@@ -74,8 +76,8 @@ public final class Events {
     }
 
     /** {@code n} templates, each with its own random embedding: events a similarity index can tell apart. */
-    public java.util.List<BodyTemplate> distinctTemplates(int n) {
-        java.util.List<BodyTemplate> out = new java.util.ArrayList<>(n);
+    public List<BodyTemplate> distinctTemplates(int n) {
+        List<BodyTemplate> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             out.add(template());
         }

@@ -183,8 +183,11 @@ public final class LiveIndex implements AutoCloseable {
     /** Blocks until the graph covers every vector stored when called, or the timeout passes; true if it does. */
     public boolean awaitCovered(long timeoutMillis) throws InterruptedException {
         int target = vectors.size();
+        if (target < settings.trainingVectors()) {
+            return failure == null; // no graph below the training size: nothing to wait for
+        }
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
-        while ((target >= settings.trainingVectors() ? covered : target) < target && failure == null) {
+        while (covered < target && failure == null) {
             if (System.nanoTime() > deadline) {
                 return false;
             }

@@ -32,10 +32,7 @@ public final class ProblemMappers {
     @Provider
     public static class Unexpected implements ExceptionMapper<RuntimeException> {
         @Override
-        public Response toResponse(RuntimeException e) {
-            if (e instanceof WebApplicationException w) {
-                return new Web().toResponse(w);
-            }
+        public Response toResponse(RuntimeException e) { // a WebApplicationException goes to Web, the closer type
             LOG.log(Level.SEVERE, "unexpected error", e);
             return Problems.response(Problem.of(500, "internal-error", "Internal Server Error",
                     "unexpected error; see the search service's log"));

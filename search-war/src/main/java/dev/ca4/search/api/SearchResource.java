@@ -63,15 +63,15 @@ public class SearchResource {
     @Operation(summary = "The k indexed events most similar to this one (k 1..100, default 10; filters as query parameters: model.name, source.run_id, tags.<name>)")
     public Response similar(@PathParam("eventId") String eventId, @Context UriInfo uri) {
         long start = System.nanoTime();
+        var parameters = uri.getQueryParameters();
         Map<String, String> filter = new HashMap<>();
-        uri.getQueryParameters().forEach((name, values) -> {
+        parameters.forEach((name, values) -> {
             if (!name.equals("k")) {
                 filter.put(name, values.get(0));
             }
         });
-        SearchQuery query = parse(() -> SearchQuery.fromParameters(uri.getQueryParameters().getFirst("k"), filter, config.maxK()));
-        String id = eventId.toLowerCase(Locale.ROOT);
-        List<Neighbour> found = index().similar(id, query.k(), query.filter())
+        SearchQuery query = parse(() -> SearchQuery.fromParameters(parameters.getFirst("k"), filter, config.maxK()));
+        List<Neighbour> found = index().similar(eventId.toLowerCase(Locale.ROOT), query.k(), query.filter())
                 .orElseThrow(() -> new Problems.ProblemException(Problems.notIndexed(eventId)));
         return answer("similar", found, start);
     }
@@ -81,13 +81,8 @@ public class SearchResource {
     @Operation(summary = "Whether an event is indexed (searchable), and what the index keeps of it: 404 until it is")
     public Response indexed(@PathParam("eventId") String eventId) {
         SearchIndex index = index();
-        return index.entry(eventId.toLowerCase(Locale.ROOT)).map(e -> {
-            try {
-                return Response.ok(EventJson.MAPPER.writeValueAsString(e)).build();
-            } catch (JsonProcessingException x) {
-                throw new IllegalStateException("cannot write the entry", x);
-            }
-        }).orElseThrow(() -> new Problems.ProblemException(Problems.notIndexed(eventId)));
+        return index.entry(eventId.toLowerCase(Locale.ROOT)).map(SearchResource::ok)
+                .orElseThrow(() -> new Problems.ProblemException(Problems.notIndexed(eventId)));
     }
 
     @POST
@@ -122,11 +117,15 @@ public class SearchResource {
         metrics.queried(kind, took);
         List<Result> results = found.stream()
                 .map(n -> new Result(n.entry().eventId(), n.cosine(), n.entry().image())).toList();
+        return ok(new Results(results, Math.round(took.toNanos() / 1e4) / 100.0));
+    }
+
+    /** 200 with the body written by the events' own mapper (snake_case, the image as the event has it). */
+    private static Response ok(Object body) {
         try {
-            return Response.ok(EventJson.MAPPER.writeValueAsString(
-                    new Results(results, Math.round(took.toNanos() / 1e4) / 100.0))).build();
+            return Response.ok(EventJson.MAPPER.writeValueAsString(body)).build();
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write the results", e);
+            throw new IllegalStateException("cannot write the answer", e);
         }
     }
 }
