@@ -7,13 +7,14 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Every answer the load's clients got, per event_id. An id's outcome is decided by all its attempts: any 202
  * makes it accepted (a 503 or a lost connection before a successful retry of the same id does not count
- * against it); without a 202, a lost connection or timeout leaves it unknown (the processor may have
- * published it before the answer was lost); only 503s means refused (not published: must not be stored).
+ * against it); without a 202, a lost connection, a timeout or a 503 {@code publish-unconfirmed} leaves it unknown
+ * (the processor or a broker may have published it before the answer was lost); only 503s
+ * {@code kafka-unavailable} mean refused (never reached a broker: must not be stored).
  */
 public final class Ledger {
 
-    /** One answer to one attempt. */
-    public enum Answer { ACCEPTED, REFUSED, CONNECTION_ERROR, REJECTED }
+    /** One answer to one attempt: {@code UNCONFIRMED} is the processor saying it does not know. */
+    public enum Answer { ACCEPTED, REFUSED, UNCONFIRMED, CONNECTION_ERROR, REJECTED }
 
     /** What an id's attempts add up to. */
     public enum Outcome { ACCEPTED, UNKNOWN, REFUSED, REJECTED }
@@ -35,7 +36,7 @@ public final class Ledger {
             switch (answer) {
                 case ACCEPTED -> x.accepted = true;
                 case REFUSED -> x.refused = true;
-                case CONNECTION_ERROR -> x.lostAnswer = true;
+                case UNCONFIRMED, CONNECTION_ERROR -> x.lostAnswer = true;
                 case REJECTED -> { }
             }
             return x;

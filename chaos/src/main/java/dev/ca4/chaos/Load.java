@@ -131,7 +131,7 @@ public final class Load {
         for (int i = 0; i < ids.size(); i++) {
             Ledger.Answer a = answers.get(i);
             ledger.record(ids.get(i), a);
-            if (a == Ledger.Answer.REFUSED || a == Ledger.Answer.CONNECTION_ERROR) {
+            if (a == Ledger.Answer.REFUSED || a == Ledger.Answer.UNCONFIRMED || a == Ledger.Answer.CONNECTION_ERROR) {
                 again.put(ids.get(i), events.get(ids.get(i)));
             }
         }
@@ -142,8 +142,9 @@ public final class Load {
     }
 
     /**
-     * The answer for each event of a request: 202 all accepted, 207 per item, 503 all refused, 4xx rejected;
-     * another 5xx (a server shutting down) is treated like a lost answer, the event may have been published.
+     * The answer for each event of a request: 202 all accepted, 207 per item, 503 refused or unconfirmed (by its
+     * problem type), 4xx rejected; another 5xx (a server shutting down) is treated like a lost answer, the event
+     * may have been published.
      */
     static List<Ledger.Answer> answers(int status, byte[] body, int n) {
         List<Ledger.Answer> out = new ArrayList<>(n);
@@ -153,28 +154,40 @@ public final class Load {
             }
             try {
                 for (JsonNode item : EventJson.MAPPER.readTree(body).path("results")) {
-                    out.set(item.path("index").asInt(), of(item.path("status").asInt()));
+                    out.set(item.path("index").asInt(), of(item.path("status").asInt(), item.path("type").asText()));
                 }
             } catch (IOException e) {
                 // unreadable: every item stays unknown
             }
             return out;
         }
+        Ledger.Answer answer = of(status, status == 503 ? problemType(body) : "");
         for (int i = 0; i < n; i++) {
-            out.add(of(status));
+            out.add(answer);
         }
         return out;
     }
 
-    private static Ledger.Answer of(int status) {
+    private static Ledger.Answer of(int status, String problemType) {
         if (status == 202) {
             return Ledger.Answer.ACCEPTED;
         }
-        if (status == 503) {
-            return Ledger.Answer.REFUSED;
+        if (status == 503) { // only a 503 that says "not stored" promises the event is not stored
+            return problemType.equals(NOT_STORED) ? Ledger.Answer.REFUSED : Ledger.Answer.UNCONFIRMED;
         }
         return status >= 400 && status < 500 ? Ledger.Answer.REJECTED : Ledger.Answer.CONNECTION_ERROR;
     }
+
+    private static String problemType(byte[] body) {
+        try {
+            return EventJson.MAPPER.readTree(body).path("type").asText();
+        } catch (IOException e) {
+            return ""; // unreadable: makes no promise
+        }
+    }
+
+    /** The processor's 503 for an event that never reached a broker (its other 503 is publish-unconfirmed). */
+    static final String NOT_STORED = "urn:ca4:problem:kafka-unavailable";
 
     private static byte[] array(Iterable<byte[]> bodies) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -61,6 +61,16 @@ class TallyTest {
     }
 
     @Test
+    void anUnconfirmedAnswerMakesNoPromise() {
+        Ledger l = new Ledger();
+        l.record("a", REFUSED);
+        l.record("a", Ledger.Answer.UNCONFIRMED);
+        assertEquals(Ledger.Outcome.UNKNOWN, l.outcome("a"));
+        assertTrue(Tally.of(l, Map.of("a", 1)).exact());
+        assertTrue(Tally.of(l, Map.of()).exact());
+    }
+
+    @Test
     void refusedOnlyMustNotBeStored() {
         Ledger l = new Ledger();
         l.record("a", REFUSED);

@@ -11,6 +11,7 @@ import java.util.List;
 public record Problem(String type, String title, int status, String detail, List<FieldError> errors) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
+    private static final String TYPE_PREFIX = "urn:ca4:problem:";
 
     public record FieldError(String field, String rule, String message) {
         public static FieldError of(Violation v) {
@@ -24,7 +25,12 @@ public record Problem(String type, String title, int status, String detail, List
 
     /** The one shape of every problem: {@code type} is {@code urn:ca4:problem:<slug>}. */
     public static Problem of(int status, String slug, String title, String detail, List<FieldError> errors) {
-        return new Problem("urn:ca4:problem:" + slug, title, status, detail, List.copyOf(errors));
+        return new Problem(TYPE_PREFIX + slug, title, status, detail, List.copyOf(errors));
+    }
+
+    /** The slug of one of our problem types ({@code urn:ca4:problem:<slug>}), or null for any other type. */
+    public static String slugOf(String type) {
+        return type != null && type.startsWith(TYPE_PREFIX) ? type.substring(TYPE_PREFIX.length()) : null;
     }
 
     /**

@@ -47,21 +47,20 @@ public class BatchIngest {
             EventValidator.Result r = validator.validate(EventIds.assignIfAbsent(array.get(i), UUID::randomUUID));
             if (!r.valid()) {
                 invalid++;
-                List<Problem.FieldError> errors = r.violations().stream().map(Problem.FieldError::of).toList();
                 final int index = i;
                 r.violations().forEach(v -> allErrors.add(Problem.FieldError.of(
                         Violation.of("[" + index + "]." + v.field(), v.rule(), v.message()))));
-                items.add(CompletableFuture.completedFuture(
-                        new IngestResults.Item(i, 400, null, null, null, errors.get(0).message(), errors)));
+                items.add(CompletableFuture.completedFuture(IngestResults.Item.invalid(i,
+                        Problem.invalid(r.violations()))));
                 continue;
             }
             final int index = i;
             items.add(publisher.publish(r.event().withReceivedAt(receivedAt)).toCompletableFuture()
                     .handle((PublishReceipt receipt, Throwable failure) -> failure == null
-                            ? new IngestResults.Item(index, 202, receipt.eventId(), receipt.partition(),
-                            receipt.offset(), null, null)
-                            : new IngestResults.Item(index, 503, r.event().eventId(), null, null,
-                            Publishing.detail(failure), null)));
+                            ? IngestResults.Item.accepted(index, receipt.eventId(), receipt.partition(),
+                            receipt.offset())
+                            : IngestResults.Item.unpublished(index, r.event().eventId(),
+                            Publishing.problem(failure))));
         }
         if (BatchStatus.allInvalid(n, invalid)) {
             return CompletableFuture.completedFuture(Problems.response(Problems.noValidItem(
@@ -76,15 +75,27 @@ public class BatchIngest {
             metrics.accepted(accepted);
             BatchStatus status = BatchStatus.of(n, rejected, accepted);
             if (status == BatchStatus.KAFKA_UNAVAILABLE) {
-                LOG.warning("batch of " + n + " not published: Kafka unavailable");
-                return Publishing.unavailable(config, new IllegalStateException(results.get(0).detail()));
+                LOG.warning("batch of " + n + " not published: " + results.get(0).detail());
+                return Problems.response(wholeBatch(results), config.retryAfterSeconds());
             }
             if (failed > 0) {
-                metrics.rejected("kafka-unavailable", failed);
+                results.stream().filter(it -> it.status() == 503)
+                        .forEach(it -> metrics.rejected(Problem.slugOf(it.type()), 1));
                 LOG.warning("batch: " + failed + " of " + n + " events not published");
             }
             return Response.status(status.code).type(MediaType.APPLICATION_JSON)
                     .entity(new IngestResults.Batch(accepted, rejected, failed, results)).build();
         });
+    }
+
+    /** One problem for a batch none of whose items Kafka took: unconfirmed if any item may have been written. */
+    private static Problem wholeBatch(List<IngestResults.Item> results) {
+        IngestResults.Item shown = results.stream().filter(it -> Problems.PUBLISH_UNCONFIRMED.equals(Problem.slugOf(it.type())))
+                .findFirst().orElse(results.get(0));
+        return Problems.PUBLISH_UNCONFIRMED.equals(Problem.slugOf(shown.type()))
+                ? Problems.publishUnconfirmed("Kafka did not confirm the batch's " + results.size()
+                + " events, so some may be stored: " + shown.detail())
+                : Problems.kafkaUnavailable("none of the batch's " + results.size() + " events was stored: "
+                + shown.detail());
     }
 }

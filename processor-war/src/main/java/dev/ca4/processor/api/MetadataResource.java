@@ -64,7 +64,8 @@ public class MetadataResource {
             + "limit:max-string-length, limit:max-array-elements, ...)")
     @APIResponse(responseCode = "415", description = "Content-Type is not application/json")
     @APIResponse(responseCode = "429", description = "Over this API key's rate limit; retry after Retry-After")
-    @APIResponse(responseCode = "503", description = "Kafka unavailable; retry after Retry-After with the same event_id")
+    @APIResponse(responseCode = "503", description = "Kafka did not acknowledge: kafka-unavailable (not stored) or "
+            + "publish-unconfirmed (may be stored); retry after Retry-After with the same event_id")
     public CompletionStage<Response> ingest(InputStream body, @HeaderParam("Content-Length") String length,
                                             @Context HttpServletRequest request) {
         Instant receivedAt = Instant.now();

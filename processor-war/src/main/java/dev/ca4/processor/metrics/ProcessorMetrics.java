@@ -23,7 +23,7 @@ public class ProcessorMetrics {
 
     /** The rejection reasons the API can give, so each series exists (at 0) from the start. */
     public static final List<String> REASONS = List.of("invalid-event", "payload-too-large",
-            "unsupported-media-type", "unauthorized", "kafka-unavailable", "batch-too-large", "not-found",
+            "unsupported-media-type", "unauthorized", "kafka-unavailable", "publish-unconfirmed", "batch-too-large", "not-found",
             "method-not-allowed", "rate-limited", "internal-error");
 
     private static final Metadata ACCEPTED = Metadata.builder().withName("ca4.processor.events.accepted")

@@ -11,15 +11,13 @@ import jakarta.ws.rs.ext.Provider;
 @Provider
 public class RejectionCountingFilter implements ContainerResponseFilter {
 
-    private static final String TYPE_PREFIX = "urn:ca4:problem:";
-
     @Inject
     ProcessorMetrics metrics;
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-        if (response.getEntity() instanceof Problem p && p.type().startsWith(TYPE_PREFIX)) {
-            metrics.rejected(p.type().substring(TYPE_PREFIX.length()), 1);
+        if (response.getEntity() instanceof Problem p && Problem.slugOf(p.type()) != null) {
+            metrics.rejected(Problem.slugOf(p.type()), 1);
         }
     }
 }

@@ -21,7 +21,8 @@ import java.util.concurrent.TimeoutException;
 /**
  * Publishes one validated event to {@code gpu-metadata} through the Reactive Messaging emitter, keyed by
  * event_id. The returned stage completes only when Kafka has acknowledged the record (acks=all), and fails
- * with {@link PublishFailedException} on a nack or when no ack came within {@code ca4.api.publish-timeout-ms}.
+ * with {@link PublishFailedException} on a nack or when no ack came within {@code ca4.api.publish-timeout-ms};
+ * the exception says whether the record may still have been written ({@link KafkaFailures}).
  */
 @ApplicationScoped
 public class EventPublisher {
@@ -48,13 +49,13 @@ public class EventPublisher {
                     : new PublishReceipt(event.eventId(), m.partition(), m.offset()));
             return CompletableFuture.completedFuture(null);
         }, failure -> {
-            done.completeExceptionally(new PublishFailedException("Kafka refused the record: " + failure, failure));
+            done.completeExceptionally(KafkaFailures.of("Kafka refused the record: " + failure, failure));
             return CompletableFuture.completedFuture(null);
         });
         try {
             emitter.send(message);
         } catch (RuntimeException e) { // channel down or cancelled
-            done.completeExceptionally(new PublishFailedException("Kafka channel unavailable: " + e, e));
+            done.completeExceptionally(PublishFailedException.notWritten("Kafka channel unavailable: " + e, e));
         }
         return done.orTimeout(config.publishTimeoutMs(), TimeUnit.MILLISECONDS)
                 .handle((receipt, failure) -> {
@@ -64,12 +65,12 @@ public class EventPublisher {
                     }
                     Throwable cause = failure instanceof java.util.concurrent.CompletionException ? failure.getCause()
                             : failure;
-                    if (cause instanceof TimeoutException) {
-                        throw new PublishFailedException("Kafka did not acknowledge within "
+                    if (cause instanceof TimeoutException) { // the producer still holds the record: it may yet be sent
+                        throw PublishFailedException.unconfirmed("Kafka did not acknowledge within "
                                 + config.publishTimeoutMs() + " ms", cause);
                     }
                     throw cause instanceof PublishFailedException p ? p
-                            : new PublishFailedException(String.valueOf(cause), cause);
+                            : PublishFailedException.unconfirmed(String.valueOf(cause), cause);
                 });
     }
 

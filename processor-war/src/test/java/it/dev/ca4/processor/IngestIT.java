@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -72,6 +73,9 @@ class IngestIT {
         List<Map<String, Object>> results = r.jsonPath().getList("results");
         assertEquals(List.of(202, 400, 202), results.stream().map(m -> m.get("status")).toList());
         assertEquals("gpu.backend", r.jsonPath().getString("results[1].errors[0].field"));
+        assertEquals("urn:ca4:problem:invalid-event", r.jsonPath().getString("results[1].type"));
+        assertEquals(r.jsonPath().getString("results[1].errors[0].message"), r.jsonPath().getString("results[1].detail"));
+        assertNull(r.jsonPath().get("results[0].type"), r.asString());
         assertTrue(r.jsonPath().getInt("results[2].offset") >= 0);
     }
 

@@ -35,6 +35,17 @@ class KafkaOutageIT {
         assertTrue(r.contentType().startsWith("application/problem+json"));
         assertNotNull(r.header("Retry-After"));
         assertTrue(seconds <= 10, "503 took " + seconds + " s");
+        // Which of the two 503s depends on whether the producer had the topic's metadata (see KafkaFailures);
+        // each must say what it knows and ask for a retry with the same event_id.
+        String type = r.jsonPath().getString("type");
+        String detail = r.jsonPath().getString("detail");
+        if (type.equals("urn:ca4:problem:publish-unconfirmed")) {
+            assertTrue(detail.contains("may or may not be stored"), detail);
+        } else {
+            assertEquals("urn:ca4:problem:kafka-unavailable", type, r.asString());
+            assertTrue(detail.startsWith("the event was not stored"), detail);
+        }
+        assertTrue(detail.contains("retry with the same event_id"), detail);
         Pipeline.await("readiness DOWN", Duration.ofSeconds(20),
                 () -> Pipeline.api().get("/health/ready").statusCode() == 503);
 

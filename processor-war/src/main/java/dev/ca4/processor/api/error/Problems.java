@@ -12,6 +12,9 @@ import java.util.List;
  */
 public final class Problems {
 
+    /** The slug of {@link #publishUnconfirmed}, which batch answers look for among their items. */
+    public static final String PUBLISH_UNCONFIRMED = "publish-unconfirmed";
+
     private Problems() {
     }
 
@@ -32,8 +35,14 @@ public final class Problems {
         return Problem.of(429, "rate-limited", "Too Many Requests", detail);
     }
 
+    /** Kafka certainly did not take the event: it is not stored. */
     public static Problem kafkaUnavailable(String detail) {
         return Problem.of(503, "kafka-unavailable", "Service Unavailable", detail);
+    }
+
+    /** Kafka did not confirm the event: it may or may not be stored; a retry with the same event_id is safe. */
+    public static Problem publishUnconfirmed(String detail) {
+        return Problem.of(503, PUBLISH_UNCONFIRMED, "Service Unavailable", detail);
     }
 
     /** A batch none of whose items matches the schema: every item's violations, fields prefixed by its index. */
