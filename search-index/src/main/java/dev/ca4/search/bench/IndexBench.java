@@ -2,10 +2,12 @@ package dev.ca4.search.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ca4.search.index.AnnIndex;
 import dev.ca4.search.index.ExactSearch;
 import dev.ca4.search.index.Hit;
+import dev.ca4.search.index.QueryGate;
 import dev.ca4.search.index.SyntheticVectors;
 import dev.ca4.search.index.VectorFile;
 import org.HdrHistogram.ConcurrentHistogram;
@@ -46,6 +48,10 @@ public final class IndexBench implements Callable<Integer> {
     int k;
     @Option(names = "--clients", defaultValue = "8", description = "Concurrent query clients (default: ${DEFAULT-VALUE}).")
     int clients;
+    @Option(names = "--query-gates", defaultValue = "-1,0,-1,0", split = ",", description = "Latency runs, one per value: "
+            + "searches at once, the others queued as in the service (ca4.search.max-concurrent-queries); 0 = one per "
+            + "core, -1 = no gate; alternated so neither gets all the warm-up. The last is the headline (default: ${DEFAULT-VALUE}).")
+    List<Integer> queryGates;
     @Option(names = "--latency-queries", defaultValue = "4000", description = "Queries timed over all clients (default: ${DEFAULT-VALUE}).")
     int latencyQueries;
     @Option(names = "--max-degree", defaultValue = "32") int maxDegree;
@@ -90,9 +96,19 @@ public final class IndexBench implements Callable<Integer> {
                 double recall = recallSum / queries;
                 System.out.printf("recall@%d over %d queries: %.4f%n", k, queries, recall);
 
-                Histogram latency = timeQueries(index, data);
-                System.out.printf("%d clients, %d queries: p50 %.2f ms, p99 %.2f ms, max %.2f ms%n", clients, latencyQueries,
-                        latency.getValueAtPercentile(50) / 1e3, latency.getValueAtPercentile(99) / 1e3, latency.getMaxValue() / 1e3);
+                ArrayNode runs = new ObjectMapper().createArrayNode();
+                Histogram latency = null;
+                for (int gate : queryGates) {
+                    latency = timeQueries(index, data, gate);
+                    String gateName = gate < 0 ? "none" : String.valueOf(new QueryGate(gate).permits());
+                    System.out.printf("%d clients, gate %s, %d queries: p50 %.2f ms, p99 %.2f ms, max %.2f ms%n", clients,
+                            gateName, latencyQueries, latency.getValueAtPercentile(50) / 1e3,
+                            latency.getValueAtPercentile(99) / 1e3, latency.getMaxValue() / 1e3);
+                    runs.addObject().put("query_gate", gateName)
+                            .put("query_p50_ms", latency.getValueAtPercentile(50) / 1e3)
+                            .put("query_p99_ms", latency.getValueAtPercentile(99) / 1e3)
+                            .put("query_max_ms", latency.getMaxValue() / 1e3);
+                }
 
                 out.put("vectors", count).put("dim", dimension).put("clusters", clusters).put("k", k)
                         .put("max_degree", maxDegree).put("beam_width", beamWidth).put("pq_subspaces", pqSubspaces)
@@ -105,8 +121,10 @@ public final class IndexBench implements Callable<Integer> {
                         .put("query_p50_ms", latency.getValueAtPercentile(50) / 1e3)
                         .put("query_p99_ms", latency.getValueAtPercentile(99) / 1e3)
                         .put("query_max_ms", latency.getMaxValue() / 1e3)
+                        .put("query_gate", runs.get(runs.size() - 1).get("query_gate").asText())
                         .put("cores", Runtime.getRuntime().availableProcessors())
                         .put("java", System.getProperty("java.version"));
+                out.set("latency_runs", runs);
             }
         } finally {
             Files.deleteIfExists(file);
@@ -118,10 +136,14 @@ public final class IndexBench implements Callable<Integer> {
         return 0;
     }
 
-    private Histogram timeQueries(AnnIndex index, SyntheticVectors data) throws Exception {
+    private int runsDone;
+
+    private Histogram timeQueries(AnnIndex index, SyntheticVectors data, int queryGate) throws Exception {
         ConcurrentHistogram histogram = new ConcurrentHistogram(TimeUnit.SECONDS.toMicros(10), 3);
         AtomicLong next = new AtomicLong();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
+        QueryGate gate = new QueryGate(Math.max(queryGate, 0));
+        long offset = 3L * count + (long) latencyQueries * runsDone++; // new queries for each run
         try {
             // warm-up: the JIT and the page cache, not counted
             for (int i = 0; i < 500; i++) {
@@ -131,9 +153,9 @@ public final class IndexBench implements Callable<Integer> {
             for (int c = 0; c < clients; c++) {
                 running.add(pool.submit(() -> {
                     for (long q; (q = next.getAndIncrement()) < latencyQueries; ) {
-                        float[] query = data.vector(3L * count + q);
-                        long t = System.nanoTime();
-                        List<Hit> hits = index.search(query, k);
+                        float[] query = data.vector(offset + q);
+                        long t = System.nanoTime(); // the wait for the gate counts: the service's clients wait too
+                        List<Hit> hits = queryGate < 0 ? index.search(query, k) : gate.run(() -> index.search(query, k));
                         histogram.recordValue((System.nanoTime() - t) / 1000);
                         if (hits.size() != k) {
                             throw new IllegalStateException("a query found " + hits.size() + " neighbours, not " + k);

@@ -2,6 +2,7 @@ package dev.ca4.search.config;
 
 import dev.ca4.search.index.AnnIndex;
 import dev.ca4.search.index.LiveIndex;
+import dev.ca4.search.index.QueryGate;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -44,6 +45,10 @@ public class SearchConfig {
     @Inject
     @ConfigProperty(name = "ca4.search.index-threads")
     int indexThreads;
+
+    @Inject
+    @ConfigProperty(name = "ca4.search.max-concurrent-queries")
+    int maxConcurrentQueries;
 
     @Inject
     @ConfigProperty(name = "ca4.search.ann.max-degree")
@@ -117,6 +122,11 @@ public class SearchConfig {
         int threads = indexThreads > 0 ? indexThreads : Runtime.getRuntime().availableProcessors();
         return new LiveIndex.Settings(new AnnIndex.Settings(maxDegree, beamWidth, pqSubspaces, rerank),
                 trainingVectors, threads);
+    }
+
+    /** One gate for all of this server's searches (0 = one search per core at once). */
+    public QueryGate queryGate() {
+        return new QueryGate(maxConcurrentQueries);
     }
 
     public String kafkaBootstrap() {

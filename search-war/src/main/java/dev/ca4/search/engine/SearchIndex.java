@@ -5,6 +5,7 @@ import dev.ca4.search.catalog.Entry;
 import dev.ca4.search.catalog.Filter;
 import dev.ca4.search.index.Hit;
 import dev.ca4.search.index.LiveIndex;
+import dev.ca4.search.index.QueryGate;
 import dev.ca4.search.index.VectorFile;
 import dev.ca4.search.snapshot.Checkpoint;
 import dev.ca4.search.snapshot.CheckpointFile;
@@ -37,12 +38,15 @@ public final class SearchIndex implements AutoCloseable {
     private final VectorFile vectors;
     private final LiveIndex index;
     private final Catalog catalog;
+    private final QueryGate gate;
     private final CheckpointFile checkpointFile;
     private final Checkpoint loaded;
     private volatile Checkpoint last;
 
-    private SearchIndex(VectorFile vectors, LiveIndex index, Catalog catalog, CheckpointFile checkpointFile, Checkpoint loaded) {
+    private SearchIndex(VectorFile vectors, LiveIndex index, QueryGate gate, Catalog catalog,
+                        CheckpointFile checkpointFile, Checkpoint loaded) {
         this.vectors = vectors;
+        this.gate = gate;
         this.index = index;
         this.catalog = catalog;
         this.checkpointFile = checkpointFile;
@@ -54,9 +58,10 @@ public final class SearchIndex implements AutoCloseable {
      * Opens the snapshot in {@code dir} for this topic: what its checkpoint covers is kept (anything written after
      * it is dropped, to be read again from the topic), and a snapshot of another topic (the id differs: the topic
      * was deleted and made again, e.g. a fresh local stack) or of another dimension is discarded and rebuilt.
+     * Searches go through {@code gate} (at most so many at once, the rest queued).
      */
-    public static SearchIndex open(Path dir, int dimension, LiveIndex.Settings settings, String topic, String topicId)
-            throws IOException {
+    public static SearchIndex open(Path dir, int dimension, LiveIndex.Settings settings, QueryGate gate, String topic,
+                                   String topicId) throws IOException {
         Files.createDirectories(dir);
         CheckpointFile checkpointFile = new CheckpointFile(dir.resolve(CHECKPOINT));
         Optional<Checkpoint> found = checkpointFile.read();
@@ -95,7 +100,7 @@ public final class SearchIndex implements AutoCloseable {
         }
         LOG.info("search index opened in " + dir + ": " + start.vectors() + " vectors, resuming " + topic + " at "
                 + start.offsets());
-        return new SearchIndex(vectors, new LiveIndex(vectors, settings), catalog, checkpointFile, start);
+        return new SearchIndex(vectors, new LiveIndex(vectors, settings), gate, catalog, checkpointFile, start);
     }
 
     /** The checkpoint the index was opened at: where the feed resumes. */
@@ -142,7 +147,7 @@ public final class SearchIndex implements AutoCloseable {
                 ? o -> o < published && o != exclude
                 : o -> o < published && o != exclude && filter.matches(catalog.get(o));
         List<Neighbour> out = new ArrayList<>(k);
-        for (Hit h : index.search(vector, k, accept)) {
+        for (Hit h : gate.run(() -> index.search(vector, k, accept))) {
             out.add(new Neighbour(catalog.get(h.ordinal()), h.cosine()));
         }
         return out;
