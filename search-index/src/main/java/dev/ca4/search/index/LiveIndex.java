@@ -16,6 +16,8 @@ import io.github.jbellis.jvector.vector.types.VectorFloat;
 import io.github.jbellis.jvector.vector.types.VectorTypeSupport;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -48,8 +50,10 @@ public final class LiveIndex implements AutoCloseable {
      * @param trainingVectors vectors stored before the quantizer is trained and the graph started; below it every
      *                        search is exact (which is also the best answer for a small collection)
      * @param threads         threads inserting into the graph
+     * @param saveEveryMs     how often, at most, the graph is written to its file (when it has one); it is also
+     *                        written when the index is closed
      */
-    public record Settings(AnnIndex.Settings ann, int trainingVectors, int threads) {
+    public record Settings(AnnIndex.Settings ann, int trainingVectors, int threads, long saveEveryMs) {
         public Settings {
             if (trainingVectors < 256) {
                 throw new IllegalArgumentException("the quantizer needs at least 256 training vectors, not " + trainingVectors);
@@ -57,11 +61,15 @@ public final class LiveIndex implements AutoCloseable {
             if (threads < 1) {
                 throw new IllegalArgumentException("threads must be at least 1, not " + threads);
             }
+            if (saveEveryMs < 0) {
+                throw new IllegalArgumentException("saveEveryMs must be 0 or more, not " + saveEveryMs);
+            }
         }
     }
 
     private final VectorFile vectors;
     private final Settings settings;
+    private final Path graphFile;
     private final ForkJoinPool pool;
     private final ExecutorService background;
     private volatile Graph graph;
@@ -69,18 +77,37 @@ public final class LiveIndex implements AutoCloseable {
     private volatile boolean scheduled;
     private volatile Throwable failure;
     private volatile boolean closed;
+    /** Vectors durable in the caller's snapshot: the graph is written only while it covers no more than these. */
+    private volatile int durable;
+    /** Vectors whose graph came from the file at start, not from inserting them. */
+    private volatile int reloaded;
+    /** Nodes in the graph file, and when it was written (background thread only). */
+    private int saved;
+    private long savedAtNanos = System.nanoTime();
 
     /** The graph and the codes it is built on, once the quantizer is trained. */
-    private record Graph(MutablePQVectors codes, GraphIndexBuilder builder) {
+    private record Graph(MutablePQVectors codes, ReloadableScores scores, GraphIndexBuilder builder) {
     }
 
+    /** An index without a graph file: the graph is built from the vectors (benchmarks, tests). */
     public LiveIndex(VectorFile vectors, Settings settings) {
+        this(vectors, settings, null);
+    }
+
+    /**
+     * An index whose graph is saved to {@code graphFile} and, if the file holds a graph of these settings over no
+     * more vectors than the file has, reloaded from it in the background (searches are exact meanwhile) instead of
+     * built again. Call {@link #durable} as the caller's snapshot grows: a graph over vectors the caller could lose
+     * in a crash is never written.
+     */
+    public LiveIndex(VectorFile vectors, Settings settings, Path graphFile) {
         if (vectors.dimension() % settings.ann().pqSubspaces() != 0) {
             throw new IllegalArgumentException(settings.ann().pqSubspaces() + " PQ subspaces do not divide "
                     + vectors.dimension() + " dimensions");
         }
         this.vectors = vectors;
         this.settings = settings;
+        this.graphFile = graphFile;
         // Background threads at the lowest priority: with -XX:ThreadPriorityPolicy=1 and
         // -XX:JavaPriority1_To_OSPriority=19 (search-war's jvm.options) they run at nice 19, on CPU nothing else
         // wants, so indexing never slows the feed, the queries or a pipeline sharing the machine.
@@ -96,6 +123,10 @@ public final class LiveIndex implements AutoCloseable {
             t.setPriority(Thread.MIN_PRIORITY);
             return t;
         });
+        if (graphFile != null && Files.exists(graphFile)) {
+            scheduled = true; // nothing is inserted before the file is read
+            background.execute(this::reload);
+        }
         schedule();
     }
 
@@ -117,6 +148,11 @@ public final class LiveIndex implements AutoCloseable {
     /** Ordinals below this are in the graph; the others are scanned exactly. */
     public int covered() {
         return covered;
+    }
+
+    /** Vectors whose graph was reloaded from the graph file at start (0 when it was built, or is being). */
+    public int reloaded() {
+        return reloaded;
     }
 
     /** The unit vector stored at this ordinal. */
@@ -196,6 +232,90 @@ public final class LiveIndex implements AutoCloseable {
         return failure == null;
     }
 
+    /**
+     * The caller's snapshot now holds the first {@code vectors} vectors durably; a graph over no more than these
+     * may be written (on the background thread, between insert batches).
+     */
+    public void durable(int vectors) {
+        durable = Math.max(durable, vectors);
+        if (graphFile != null && !closed && !scheduled) {
+            try {
+                background.execute(() -> saveIfDue(false));
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                // closing: close() writes the graph
+            }
+        }
+    }
+
+    /** Background thread only, while no insert runs. */
+    private void saveIfDue(boolean closing) {
+        Graph g = graph;
+        int nodes = covered;
+        if (graphFile == null || g == null || nodes <= saved || nodes > durable || failure != null
+                || (!closing && System.nanoTime() - savedAtNanos < TimeUnit.MILLISECONDS.toNanos(settings.saveEveryMs()))) {
+            return;
+        }
+        long start = System.nanoTime();
+        try {
+            GraphFile.write(graphFile, new GraphFile.Header(vectors.dimension(), nodes, settings.ann().maxDegree(),
+                    settings.ann().pqSubspaces()), g.codes().getCompressor(), g.builder().getGraph());
+            saved = nodes;
+            LOG.fine(() -> String.format("similarity graph of %d vectors saved in %.2f s", nodes,
+                    (System.nanoTime() - start) / 1e9));
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.WARNING, "could not save the similarity graph to " + graphFile
+                    + "; a restart will rebuild what the file lacks", e);
+        } finally {
+            savedAtNanos = System.nanoTime(); // a failing disk is tried again only after the interval
+        }
+    }
+
+    /** Background thread, first task: the graph from its file, or nothing (then it is built from the vectors). */
+    private void reload() {
+        long start = System.nanoTime();
+        try {
+            GraphFile.Reader file = new GraphFile.Reader(graphFile);
+            GraphFile.Header h = file.header();
+            GraphFile.Header expected = new GraphFile.Header(vectors.dimension(), h.nodes(),
+                    settings.ann().maxDegree(), settings.ann().pqSubspaces());
+            if (!h.equals(expected)) {
+                throw new IOException("it was built with " + h + ", this index uses " + expected);
+            }
+            if (h.nodes() > vectors.size() || h.nodes() < 1) {
+                throw new IOException("its graph holds " + h.nodes() + " vectors, the vectors file " + vectors.size());
+            }
+            Graph g = newGraph(file.quantizer());
+            int n = h.nodes();
+            g.codes().setZero(n - 1); // sizes the code storage once: the encodes below then write disjoint slots
+            pool.submit(() -> IntStream.range(0, n).parallel()
+                    .forEach(i -> g.codes().encodeAndSet(i, vectors.getVector(i)))).get();
+            g.scores().loading(true);
+            g.builder().load(file.graph());
+            g.scores().loading(false);
+            if (g.builder().getGraph().size() != n) {
+                throw new IOException("its graph has " + g.builder().getGraph().size() + " nodes, not " + n);
+            }
+            graph = g;
+            covered = n;
+            saved = n;
+            reloaded = n;
+            durable = Math.max(durable, n);
+            LOG.info(String.format("similarity graph of %d vectors reloaded from %s in %.1f s", n, graphFile,
+                    (System.nanoTime() - start) / 1e9));
+        } catch (Exception e) {
+            if (closed) {
+                return;
+            }
+            LOG.warning("not reusing the similarity graph in " + graphFile + " (" + e.getMessage()
+                    + "); it is built again from the vectors");
+            graph = null;
+            covered = 0;
+        } finally {
+            scheduled = false;
+        }
+        schedule();
+    }
+
     private void schedule() {
         if (!scheduled && !closed && failure == null && vectors.size() >= settings.trainingVectors() && covered < vectors.size()) {
             scheduled = true;
@@ -205,7 +325,7 @@ public final class LiveIndex implements AutoCloseable {
 
     private void catchUp() {
         try {
-            while (covered < vectors.size()) {
+            while (!closed && covered < vectors.size()) {
                 Graph g = graph == null ? train() : graph;
                 int from = covered;
                 // A bounded batch: the covered mark, and so the share of queries the graph answers, moves steadily.
@@ -218,6 +338,7 @@ public final class LiveIndex implements AutoCloseable {
                 pool.submit(() -> IntStream.range(from, to).parallel()
                         .forEach(i -> g.builder().addGraphNode(i, batch[i - from]))).get();
                 covered = to;
+                saveIfDue(false); // between batches: nothing is being inserted
             }
         } catch (Throwable t) {
             if (closed) {
@@ -238,20 +359,28 @@ public final class LiveIndex implements AutoCloseable {
         RandomAccessVectorValues sample = new Prefix(vectors, n);
         ProductQuantization pq = pool.submit(() -> ProductQuantization.compute(sample, settings.ann().pqSubspaces(),
                 256, false, KMeansPlusPlusClusterer.UNWEIGHTED, pool, pool)).get();
-        MutablePQVectors codes = new MutablePQVectors(pq);
-        BuildScoreProvider scores = BuildScoreProvider.pqBuildScoreProvider(SIMILARITY, codes);
-        GraphIndexBuilder builder = new GraphIndexBuilder(scores, vectors.dimension(), settings.ann().maxDegree(),
-                settings.ann().beamWidth(), 1.2f, 1.2f, pool, pool);
         LOG.info(String.format("similarity quantizer trained on %d vectors in %.1f s", n, (System.nanoTime() - start) / 1e9));
-        graph = new Graph(codes, builder);
+        graph = newGraph(pq);
         return graph;
+    }
+
+    /** An empty graph over codes of this quantizer. */
+    private Graph newGraph(ProductQuantization pq) {
+        MutablePQVectors codes = new MutablePQVectors(pq);
+        ReloadableScores scores = new ReloadableScores(BuildScoreProvider.pqBuildScoreProvider(SIMILARITY, codes));
+        return new Graph(codes, scores, new GraphIndexBuilder(scores, vectors.dimension(), settings.ann().maxDegree(),
+                settings.ann().beamWidth(), 1.2f, 1.2f, pool, pool));
     }
 
     @Override
     public void close() throws Exception {
-        closed = true;
-        background.shutdownNow();
-        background.awaitTermination(10, TimeUnit.SECONDS);
+        closed = true; // the insert loop stops after its batch; the graph is then written, if it may be
+        background.execute(() -> saveIfDue(true));
+        background.shutdown();
+        if (!background.awaitTermination(60, TimeUnit.SECONDS)) {
+            background.shutdownNow();
+            background.awaitTermination(10, TimeUnit.SECONDS);
+        }
         pool.shutdownNow();
         Graph g = graph;
         if (g != null) {

@@ -3,19 +3,21 @@ package dev.ca4.search.index;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The live index: searchable at once, exact below the training size, the graph catching up behind. */
 class LiveIndexTest {
     private static final int DIM = 128;
-    private static final LiveIndex.Settings SMALL = new LiveIndex.Settings(new AnnIndex.Settings(16, 60, 32, 40), 500, 2);
+    private static final LiveIndex.Settings SMALL = new LiveIndex.Settings(new AnnIndex.Settings(16, 60, 32, 40), 500, 2, 0);
 
     @TempDir
     Path tmp;
@@ -93,7 +95,7 @@ class LiveIndexTest {
             assertThrows(IllegalArgumentException.class, () -> index.search(new float[DIM + 1], 1, o -> true));
             assertThrows(IllegalArgumentException.class, () -> index.search(new float[DIM], 0, o -> true));
         }
-        assertThrows(IllegalArgumentException.class, () -> new LiveIndex.Settings(AnnIndex.Settings.defaults(), 10, 1));
+        assertThrows(IllegalArgumentException.class, () -> new LiveIndex.Settings(AnnIndex.Settings.defaults(), 10, 1, 0));
     }
 
     @Test
@@ -114,6 +116,82 @@ class LiveIndexTest {
         }
         try (VectorFile file = new VectorFile(path, DIM)) {
             assertEquals(7, file.size());
+        }
+    }
+
+    @Test
+    void aReopenedIndexReloadsItsGraphAndAnswersAsBefore() throws Exception {
+        SyntheticVectors data = new SyntheticVectors(DIM, 20, 9);
+        Path vectors = tmp.resolve("v.f32");
+        Path graph = tmp.resolve("graph.bin");
+        List<List<Hit>> before = new java.util.ArrayList<>();
+        try (VectorFile file = new VectorFile(vectors, DIM); LiveIndex index = new LiveIndex(file, SMALL, graph)) {
+            for (int i = 0; i < 1500; i++) {
+                index.append(data.vector(i));
+            }
+            assertTrue(index.awaitCovered(120_000), "graph did not catch up: " + index.failure());
+            file.force();
+            index.durable(1500);
+            for (int q = 0; q < 20; q++) {
+                before.add(index.search(data.vector(60_000 + q), 10, o -> true));
+            }
+        } // close() writes the graph
+        assertTrue(Files.exists(graph), "no graph file after close");
+        try (VectorFile file = new VectorFile(vectors, DIM); LiveIndex index = new LiveIndex(file, SMALL, graph)) {
+            assertTrue(index.awaitCovered(60_000), "reload failed: " + index.failure());
+            assertEquals(1500, index.reloaded(), "the graph was built again, not reloaded");
+            for (int q = 0; q < 20; q++) {
+                assertEquals(before.get(q), index.search(data.vector(60_000 + q), 10, o -> true), "query " + q);
+            }
+            for (int i = 1500; i < 1800; i++) { // and it keeps growing from there
+                index.append(data.vector(i));
+            }
+            assertTrue(index.awaitCovered(120_000));
+            assertEquals(1800, index.covered());
+            assertEquals(1500, index.search(data.vector(1500), 1, o -> true).get(0).ordinal());
+        }
+    }
+
+    @Test
+    void aGraphOverVectorsTheCallerCouldLoseIsNotSaved() throws Exception {
+        SyntheticVectors data = new SyntheticVectors(DIM, 20, 10);
+        Path graph = tmp.resolve("graph.bin");
+        try (VectorFile file = new VectorFile(tmp.resolve("v.f32"), DIM); LiveIndex index = new LiveIndex(file, SMALL, graph)) {
+            for (int i = 0; i < 1000; i++) {
+                index.append(data.vector(i));
+            }
+            assertTrue(index.awaitCovered(120_000));
+            index.durable(900); // the caller's checkpoint holds fewer vectors than the graph covers
+        }
+        assertFalse(Files.exists(graph), "a graph over 1000 vectors was saved with only 900 durable");
+    }
+
+    @Test
+    void aGraphFileThatDoesNotFitIsBuiltAgain() throws Exception {
+        SyntheticVectors data = new SyntheticVectors(DIM, 20, 11);
+        Path vectors = tmp.resolve("v.f32");
+        Path graph = tmp.resolve("graph.bin");
+        try (VectorFile file = new VectorFile(vectors, DIM); LiveIndex index = new LiveIndex(file, SMALL, graph)) {
+            for (int i = 0; i < 1000; i++) {
+                index.append(data.vector(i));
+            }
+            assertTrue(index.awaitCovered(120_000));
+            file.force();
+            index.durable(1000);
+        }
+        try (VectorFile file = new VectorFile(vectors, DIM)) {
+            file.truncate(800); // fewer vectors than the graph has nodes
+        }
+        try (VectorFile file = new VectorFile(vectors, DIM); LiveIndex index = new LiveIndex(file, SMALL, graph)) {
+            assertTrue(index.awaitCovered(120_000), "not rebuilt: " + index.failure());
+            assertEquals(0, index.reloaded());
+            assertEquals(800, index.covered());
+        }
+        Files.write(graph, new byte[]{1, 2, 3, 4, 5, 6, 7, 8}); // not a graph file at all
+        try (VectorFile file = new VectorFile(vectors, DIM); LiveIndex index = new LiveIndex(file, SMALL, graph)) {
+            assertTrue(index.awaitCovered(120_000), "not rebuilt: " + index.failure());
+            assertEquals(0, index.reloaded());
+            assertEquals(800, index.covered());
         }
     }
 }

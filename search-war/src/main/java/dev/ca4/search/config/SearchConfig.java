@@ -47,6 +47,10 @@ public class SearchConfig {
     int indexThreads;
 
     @Inject
+    @ConfigProperty(name = "ca4.search.graph-save-ms")
+    long graphSaveMs;
+
+    @Inject
     @ConfigProperty(name = "ca4.search.max-concurrent-queries")
     int maxConcurrentQueries;
 
@@ -121,7 +125,7 @@ public class SearchConfig {
     public LiveIndex.Settings indexSettings() {
         int threads = indexThreads > 0 ? indexThreads : Runtime.getRuntime().availableProcessors();
         return new LiveIndex.Settings(new AnnIndex.Settings(maxDegree, beamWidth, pqSubspaces, rerank),
-                trainingVectors, threads);
+                trainingVectors, threads, graphSaveMs);
     }
 
     /** One gate for all of this server's searches (0 = one search per core at once). */

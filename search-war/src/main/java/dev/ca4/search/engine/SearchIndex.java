@@ -23,7 +23,8 @@ import java.util.logging.Logger;
 /**
  * The service's index and its snapshot on disk (docs/similarity-search.md, "The service"): the vectors
  * ({@link LiveIndex} over vectors.f32), what each one is ({@link Catalog}, catalog.jsonl) and the topic offsets both
- * cover (checkpoint.json). One writer (the feed) adds and checkpoints; any number of threads query. An ordinal is
+ * cover (checkpoint.json), and the graph over the checkpointed vectors (graph.bin, written by {@link LiveIndex} at
+ * most every {@code ca4.search.graph-save-ms}, reloaded on start). One writer (the feed) adds and checkpoints; any number of threads query. An ordinal is
  * answered only once its catalog entry is published, so a query never sees a vector without its event.
  */
 public final class SearchIndex implements AutoCloseable {
@@ -31,6 +32,7 @@ public final class SearchIndex implements AutoCloseable {
     static final String VECTORS = "vectors.f32";
     static final String CATALOG = "catalog.jsonl";
     static final String CHECKPOINT = "checkpoint.json";
+    static final String GRAPH = "graph.bin";
 
     /** What {@link #add} did with an event. */
     public enum Added { INDEXED, DUPLICATE }
@@ -80,7 +82,7 @@ public final class SearchIndex implements AutoCloseable {
         }
         if (discard != null) {
             LOG.warning("discarding the snapshot in " + dir + ": " + discard + "; the index is rebuilt from the topic");
-            for (String f : List.of(VECTORS, CATALOG, CHECKPOINT)) {
+            for (String f : List.of(VECTORS, CATALOG, CHECKPOINT, GRAPH)) {
                 Files.deleteIfExists(dir.resolve(f));
             }
         }
@@ -100,7 +102,9 @@ public final class SearchIndex implements AutoCloseable {
         }
         LOG.info("search index opened in " + dir + ": " + start.vectors() + " vectors, resuming " + topic + " at "
                 + start.offsets());
-        return new SearchIndex(vectors, new LiveIndex(vectors, settings), gate, catalog, checkpointFile, start);
+        LiveIndex index = new LiveIndex(vectors, settings, dir.resolve(GRAPH));
+        index.durable(start.vectors());
+        return new SearchIndex(vectors, index, gate, catalog, checkpointFile, start);
     }
 
     /** The checkpoint the index was opened at: where the feed resumes. */
@@ -129,6 +133,7 @@ public final class SearchIndex implements AutoCloseable {
         Checkpoint c = new Checkpoint(last.topic(), last.topicId(), nextOffsets, catalog.size(), catalog.bytes());
         checkpointFile.write(c);
         last = c;
+        index.durable(c.vectors()); // the graph over these may now be saved: a restart keeps them
     }
 
     /** The k nearest indexed events to the vector that pass the filter, best first. */
