@@ -162,8 +162,9 @@ IT_KEYS := ca4-it-second-key,ca4-it-revoked-key,ca4-it-limited-key
 IT_ENV  := CA4_API_KEYS=$$CA4_API_KEYS,$(IT_KEYS) \
   CA4_API_REVOKED_KEYS=sha256:$$(printf %s ca4-it-revoked-key | sha256sum | cut -d' ' -f1) \
   CA4_API_RATE_LIMIT_PER_KEY=ca4-it-limited-key=1/10 \
-  CA4_SEARCH_TRAINING_VECTORS=512
-# (the search IT indexes 770 vectors: with the quantizer trained at 512 its graph answers, not only the exact scan)
+  CA4_SEARCH_TRAINING_VECTORS=512 CA4_SEARCH_GRAPH_SAVE_MS=1000
+# (the search IT indexes 770 vectors: with the quantizer trained at 512 its graph answers, not only the exact scan;
+# the graph is saved every second so that its kill -9 test restarts from a saved graph)
 # $(call deb-need,CHECK,PACKAGES): installs the Debian PACKAGES when the shell command CHECK fails.
 deb-need = $(1) >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq $(2); }
 # The producer's Keras-weights test writes its .npz with Debian's NumPy.

@@ -22,10 +22,11 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinWorkerThread;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntPredicate;
 import java.util.logging.Level;
@@ -71,7 +72,7 @@ public final class LiveIndex implements AutoCloseable {
     private final Settings settings;
     private final Path graphFile;
     private final ForkJoinPool pool;
-    private final ExecutorService background;
+    private final ScheduledExecutorService background;
     private volatile Graph graph;
     private volatile int covered;
     private volatile boolean scheduled;
@@ -81,9 +82,10 @@ public final class LiveIndex implements AutoCloseable {
     private volatile int durable;
     /** Vectors whose graph came from the file at start, not from inserting them. */
     private volatile int reloaded;
-    /** Nodes in the graph file, and when it was written (background thread only). */
-    private int saved;
+    /** Nodes in the graph file, and when it was written (written by the background thread only). */
+    private volatile int saved;
     private long savedAtNanos = System.nanoTime();
+    private boolean saveRetryPending;
 
     /** The graph and the codes it is built on, once the quantizer is trained. */
     private record Graph(MutablePQVectors codes, ReloadableScores scores, GraphIndexBuilder builder) {
@@ -117,12 +119,14 @@ public final class LiveIndex implements AutoCloseable {
             t.setPriority(Thread.MIN_PRIORITY);
             return t;
         }, null, false);
-        this.background = Executors.newSingleThreadExecutor(r -> {
+        ScheduledThreadPoolExecutor single = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "ca4-search-index");
             t.setDaemon(true);
             t.setPriority(Thread.MIN_PRIORITY);
             return t;
         });
+        single.setExecuteExistingDelayedTasksAfterShutdownPolicy(false); // close() saves; a pending retry need not
+        this.background = single;
         if (graphFile != null && Files.exists(graphFile)) {
             scheduled = true; // nothing is inserted before the file is read
             background.execute(this::reload);
@@ -153,6 +157,11 @@ public final class LiveIndex implements AutoCloseable {
     /** Vectors whose graph was reloaded from the graph file at start (0 when it was built, or is being). */
     public int reloaded() {
         return reloaded;
+    }
+
+    /** Vectors the graph file holds (0 before the first save). */
+    public int saved() {
+        return saved;
     }
 
     /** The unit vector stored at this ordinal. */
@@ -241,7 +250,7 @@ public final class LiveIndex implements AutoCloseable {
         if (graphFile != null && !closed && !scheduled) {
             try {
                 background.execute(() -> saveIfDue(false));
-            } catch (java.util.concurrent.RejectedExecutionException e) {
+            } catch (RejectedExecutionException e) {
                 // closing: close() writes the graph
             }
         }
@@ -251,8 +260,22 @@ public final class LiveIndex implements AutoCloseable {
     private void saveIfDue(boolean closing) {
         Graph g = graph;
         int nodes = covered;
-        if (graphFile == null || g == null || nodes <= saved || nodes > durable || failure != null
-                || (!closing && System.nanoTime() - savedAtNanos < TimeUnit.MILLISECONDS.toNanos(settings.saveEveryMs()))) {
+        if (graphFile == null || g == null || nodes <= saved || nodes > durable || failure != null) {
+            return;
+        }
+        long wait = TimeUnit.MILLISECONDS.toNanos(settings.saveEveryMs()) - (System.nanoTime() - savedAtNanos);
+        if (!closing && wait > 0) {
+            if (!saveRetryPending && !closed) { // saved recently: try again when due, even if nothing else happens
+                try {
+                    background.schedule(() -> {
+                        saveRetryPending = false;
+                        saveIfDue(false);
+                    }, wait, TimeUnit.NANOSECONDS);
+                    saveRetryPending = true;
+                } catch (RejectedExecutionException e) {
+                    // closing: close() saves
+                }
+            }
             return;
         }
         long start = System.nanoTime();

@@ -4,11 +4,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
+import java.time.Duration;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -149,6 +151,23 @@ class LiveIndexTest {
             assertTrue(index.awaitCovered(120_000));
             assertEquals(1800, index.covered());
             assertEquals(1500, index.search(data.vector(1500), 1, o -> true).get(0).ordinal());
+        }
+    }
+
+    @Test
+    void aGraphThatCaughtUpIsSavedWhenDueEvenIfNothingElseHappens() throws Exception {
+        SyntheticVectors data = new SyntheticVectors(DIM, 20, 12);
+        Path graph = tmp.resolve("graph.bin");
+        LiveIndex.Settings every3s = new LiveIndex.Settings(SMALL.ann(), SMALL.trainingVectors(), 2, 3000);
+        try (VectorFile file = new VectorFile(tmp.resolve("v.f32"), DIM);
+             LiveIndex index = new LiveIndex(file, every3s, graph)) {
+            for (int i = 0; i < 1000; i++) {
+                index.append(data.vector(i));
+            }
+            index.durable(1000); // before the interval is up: the save must come later by itself
+            assertTrue(index.awaitCovered(120_000));
+            await().atMost(Duration.ofSeconds(30)).until(() -> index.saved() == 1000);
+            assertTrue(Files.exists(graph));
         }
     }
 

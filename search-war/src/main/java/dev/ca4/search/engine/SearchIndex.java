@@ -180,6 +180,16 @@ public final class SearchIndex implements AutoCloseable {
         return index.dimension();
     }
 
+    /** Vectors in the saved graph file (graph.bin). */
+    public int graphSaved() {
+        return index.saved();
+    }
+
+    /** Vectors whose graph was reloaded from graph.bin at start, rather than built. */
+    public int graphReloaded() {
+        return index.reloaded();
+    }
+
     public long ramBytesUsed() {
         return index.ramBytesUsed();
     }

@@ -32,6 +32,8 @@ public class SearchReadinessCheck implements HealthCheck {
         boolean ready = open && holder.caughtUp() && lag <= config.readyMaxLag();
         r.status(ready).withData("vectors", holder.index().map(SearchIndex::size).orElse(0))
                 .withData("graph_vectors", holder.index().map(SearchIndex::inGraph).orElse(0))
+                .withData("graph_saved", holder.index().map(SearchIndex::graphSaved).orElse(0))
+                .withData("graph_reloaded", holder.index().map(SearchIndex::graphReloaded).orElse(0))
                 .withData("caught_up", holder.caughtUp()).withData("lag_records", lag);
         if (holder.problem() != null) {
             r.withData("problem", holder.problem());

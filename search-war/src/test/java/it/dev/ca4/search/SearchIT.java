@@ -146,7 +146,7 @@ class SearchIT {
     void recallAtTenAgainstExactSearchOnTheRunsVectors() {
         // With CA4_SEARCH_TRAINING_VECTORS below the collection (make test sets 512), the graph answers: wait for it.
         await("graph covers the index").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).until(() -> {
-            JsonPath h = RestAssured.get(BASE + "/health/ready").jsonPath();
+            JsonPath h = readiness();
             return h.getInt("checks[0].data.graph_vectors") == h.getInt("checks[0].data.vectors");
         });
         double recall = 0;
@@ -225,6 +225,9 @@ class SearchIT {
     void afterKillMinus9EveryEventIsSearchableOnce() throws Exception {
         List<String> late = send(COUNT + 20, COUNT + 120, "before-kill");
         awaitSearchable(late.get(late.size() - 1));
+        // make test saves the graph every second (CA4_SEARCH_GRAPH_SAVE_MS): the restart must reload it, not rebuild
+        int saved = await("graph saved").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500))
+                .until(() -> readiness().getInt("checks[0].data.graph_saved"), n -> n >= COUNT);
         long pid = Long.parseLong(Files.readString(PID).strip());
         Process kill = new ProcessBuilder("kill", "-9", Long.toString(pid)).inheritIO().start();
         assertEquals(0, kill.waitFor());
@@ -235,6 +238,8 @@ class SearchIT {
         assertTrue(start.waitFor(120, TimeUnit.SECONDS) && start.exitValue() == 0, "server start");
         await("ready after restart").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500))
                 .ignoreExceptions().until(() -> RestAssured.get(BASE + "/health/ready").statusCode() == 200);
+        int reloaded = readiness().getInt("checks[0].data.graph_reloaded");
+        assertTrue(reloaded >= saved, "graph of " + reloaded + " vectors reloaded, " + saved + " were saved");
 
         // Every event sent, before and during the outage, is searchable, and none is in the index twice: a second
         // copy of an event would be its own nearest neighbour in GET /similar (which leaves out only the first).
@@ -246,6 +251,11 @@ class SearchIT {
             assertEquals(ids.size(), new HashSet<>(ids).size(), "an answer lists an event twice");
         }
         assertEquals(COUNT + 170, sent.size());
+    }
+
+    /** The readiness check's data (vectors, graph_vectors, graph_saved, graph_reloaded, lag_records, ...). */
+    private static JsonPath readiness() {
+        return RestAssured.get(BASE + "/health/ready").jsonPath();
     }
 
     private static double cosine(float[] a, float[] b) {
