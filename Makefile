@@ -37,7 +37,7 @@ WITH_ENV := set -a; source local.env; source $(SECRETS); CA4_LOCAL_HOME=$(abspat
 -include make/*.mk
 
 .PHONY: help build secrets stack-up stack-down servers-up servers-down truststore run stop status test test-java \
-        run-local-processor stop-local-processor verify-kafka verify-preflight verify-workflow bench bench-producer bench-search bench-search-service restore \
+        run-local-processor stop-local-processor verify-kafka verify-preflight verify-workflow bench bench-producer bench-search bench-search-service bench-search-restart restore \
         chaos test-chaos soak mutation test-notebook clean
 
 help: ## List every target
@@ -215,6 +215,11 @@ BENCH_SEARCH_ARGS ?=
 bench-search: ## Measure the similarity index alone: recall@10 vs exact, query p99 with 8 clients, RAM per vector (100,000 x 2,048-d)
 	$(MVN) -q install -DskipTests -DskipITs -pl search-index -am
 	java -Xmx3g -cp 'search-index/target/search-index.jar:search-index/target/lib/*' dev.ca4.search.bench.IndexBench $(BENCH_SEARCH_ARGS)
+
+# What a restart of the search service costs: the live index over N vectors reopened with its saved graph and without.
+bench-search-restart: ## Measure the search index's restart: graph reloaded from its file vs built again (20,000 x 2,048-d)
+	$(MVN) -q install -DskipTests -DskipITs -pl search-index -am
+	java -Xmx3g -cp 'search-index/target/search-index.jar:search-index/target/lib/*' dev.ca4.search.bench.RestartBench $(BENCH_SEARCH_ARGS)
 
 # Mutation testing (PIT, pitest-maven in the parent pom): what the unit tests of these modules really check.
 # Reports: <module>/target/pit-reports/index.html; the scores are in the README. Needs no stack (~2 min on 2 cores).
