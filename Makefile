@@ -37,7 +37,7 @@ WITH_ENV := set -a; source local.env; source $(SECRETS); CA4_LOCAL_HOME=$(abspat
 -include make/*.mk
 
 .PHONY: help build secrets stack-up stack-down servers-up servers-down truststore run stop status test test-java \
-        run-local-processor stop-local-processor verify-kafka verify-preflight verify-workflow bench bench-producer bench-search bench-search-service bench-search-restart restore \
+        run-local-processor stop-local-processor verify-kafka verify-preflight verify-workflow bench bench-producer bench-search bench-search-service bench-search-restart bench-search-lucene restore \
         chaos test-chaos soak mutation test-notebook clean
 
 help: ## List every target
@@ -215,6 +215,11 @@ BENCH_SEARCH_ARGS ?=
 bench-search: ## Measure the similarity index alone: recall@10 vs exact, query p99 with 8 clients, RAM per vector (100,000 x 2,048-d)
 	$(MVN) -q install -DskipTests -DskipITs -pl search-index -am
 	java -Xmx3g -cp 'search-index/target/search-index.jar:search-index/target/lib/*' dev.ca4.search.bench.IndexBench $(BENCH_SEARCH_ARGS)
+
+# The alternative to jvector, measured the same way: Lucene's HNSW over int4-quantized vectors (cap raised to 2,048).
+bench-search-lucene: ## Measure Lucene's HNSW on the same vectors as make bench-search: recall@10, query p99, bytes per vector
+	$(MVN) -q install -DskipTests -DskipITs -pl search-index -am
+	java -Xmx4g -cp 'search-index/target/search-index.jar:search-index/target/lib/*' dev.ca4.search.bench.LuceneBench $(BENCH_SEARCH_ARGS)
 
 # What a restart of the search service costs: the live index over N vectors reopened with its saved graph and without.
 bench-search-restart: ## Measure the search index's restart: graph reloaded from its file vs built again (20,000 x 2,048-d)

@@ -6,11 +6,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ca4.search.index.AnnIndex;
 import dev.ca4.search.index.ExactSearch;
-import dev.ca4.search.index.Hit;
-import dev.ca4.search.index.QueryGate;
 import dev.ca4.search.index.SyntheticVectors;
 import dev.ca4.search.index.VectorFile;
-import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -22,11 +19,6 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * make bench-search: the ANN index on deterministic clustered vectors (docs/similarity-search.md). Builds the index
@@ -97,18 +89,8 @@ public final class IndexBench implements Callable<Integer> {
                 System.out.printf("recall@%d over %d queries: %.4f%n", k, queries, recall);
 
                 ArrayNode runs = new ObjectMapper().createArrayNode();
-                Histogram latency = null;
-                for (int gate : queryGates) {
-                    latency = timeQueries(index, data, gate);
-                    String gateName = gate < 0 ? "none" : String.valueOf(new QueryGate(gate).permits());
-                    System.out.printf("%d clients, gate %s, %d queries: p50 %.2f ms, p99 %.2f ms, max %.2f ms%n", clients,
-                            gateName, latencyQueries, latency.getValueAtPercentile(50) / 1e3,
-                            latency.getValueAtPercentile(99) / 1e3, latency.getMaxValue() / 1e3);
-                    runs.addObject().put("query_gate", gateName)
-                            .put("query_p50_ms", latency.getValueAtPercentile(50) / 1e3)
-                            .put("query_p99_ms", latency.getValueAtPercentile(99) / 1e3)
-                            .put("query_max_ms", latency.getMaxValue() / 1e3);
-                }
+                Histogram latency = new QueryLatency(query -> index.search(query, k), data, 2L * count, k, clients,
+                        latencyQueries).runs(queryGates, runs);
 
                 out.put("vectors", count).put("dim", dimension).put("clusters", clusters).put("k", k)
                         .put("max_degree", maxDegree).put("beam_width", beamWidth).put("pq_subspaces", pqSubspaces)
@@ -134,43 +116,6 @@ public final class IndexBench implements Callable<Integer> {
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), out);
         System.out.println("results: " + json);
         return 0;
-    }
-
-    private int runsDone;
-
-    private Histogram timeQueries(AnnIndex index, SyntheticVectors data, int queryGate) throws Exception {
-        ConcurrentHistogram histogram = new ConcurrentHistogram(TimeUnit.SECONDS.toMicros(10), 3);
-        AtomicLong next = new AtomicLong();
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        QueryGate gate = new QueryGate(Math.max(queryGate, 0));
-        long offset = 3L * count + (long) latencyQueries * runsDone++; // new queries for each run
-        try {
-            // warm-up: the JIT and the page cache, not counted
-            for (int i = 0; i < 500; i++) {
-                index.search(data.vector(2L * count + i), k);
-            }
-            List<Future<?>> running = new java.util.ArrayList<>();
-            for (int c = 0; c < clients; c++) {
-                running.add(pool.submit(() -> {
-                    for (long q; (q = next.getAndIncrement()) < latencyQueries; ) {
-                        float[] query = data.vector(offset + q);
-                        long t = System.nanoTime(); // the wait for the gate counts: the service's clients wait too
-                        List<Hit> hits = queryGate < 0 ? index.search(query, k) : gate.run(() -> index.search(query, k));
-                        histogram.recordValue((System.nanoTime() - t) / 1000);
-                        if (hits.size() != k) {
-                            throw new IllegalStateException("a query found " + hits.size() + " neighbours, not " + k);
-                        }
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> f : running) {
-                f.get();
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-        return histogram;
     }
 
     private static long usedHeapAfterGc() throws InterruptedException {

@@ -31,7 +31,7 @@ public final class Cosine {
     }
 
     /** jvector's DOT_PRODUCT score, (1 + dot) / 2, back to the cosine of unit vectors. */
-    static float fromScore(float score) {
+    public static float fromScore(float score) {
         return 2 * score - 1;
     }
 }
