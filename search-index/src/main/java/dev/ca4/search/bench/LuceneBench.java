@@ -73,6 +73,9 @@ public final class LuceneBench implements Callable<Integer> {
     int latencyQueries;
     @Option(names = "--query-gates", defaultValue = "-1,0", split = ",", description = "Latency runs, as make bench-search (default: ${DEFAULT-VALUE}).")
     List<Integer> queryGates;
+    @Option(names = "--candidates", defaultValue = "64", description = "Neighbours the graph search collects before the best k "
+            + "are kept, as jvector's rerank; Lucene's KnnFloatVectorQuery searches with a beam of this size (default: ${DEFAULT-VALUE}).")
+    int candidates;
     @Option(names = "--max-conn", defaultValue = "32", description = "HNSW neighbours per node, as jvector's max degree (default: ${DEFAULT-VALUE}).")
     int maxConn;
     @Option(names = "--beam-width", defaultValue = "100", description = "HNSW beam width while building (default: ${DEFAULT-VALUE}).")
@@ -138,7 +141,7 @@ public final class LuceneBench implements Callable<Integer> {
                         latencyQueries).runs(queryGates, runs);
                 out.put("library", "lucene " + org.apache.lucene.util.Version.LATEST).put("vectors", count)
                         .put("dim", dimension).put("clusters", clusters).put("k", k).put("max_conn", maxConn)
-                        .put("beam_width", beamWidth).put("quantization_bits", bits)
+                        .put("beam_width", beamWidth).put("quantization_bits", bits).put("candidates", candidates)
                         .put("build_seconds", buildSeconds).put("index_threads", 1)
                         .put("graph_bytes_per_vector", graph / count)
                         .put("quantized_bytes_per_vector", quantized / count)
@@ -166,7 +169,8 @@ public final class LuceneBench implements Callable<Integer> {
     /** The k nearest by Lucene's graph; one segment, so a document id is the vector's ordinal. */
     private List<Hit> search(IndexSearcher searcher, float[] query) {
         try {
-            TopDocs top = searcher.search(new KnnFloatVectorQuery(FIELD, Cosine.normalized(query), k), k);
+            TopDocs top = searcher.search(new KnnFloatVectorQuery(FIELD, Cosine.normalized(query),
+                    Math.max(k, candidates)), k);
             List<Hit> hits = new ArrayList<>(top.scoreDocs.length);
             for (ScoreDoc d : top.scoreDocs) {
                 hits.add(new Hit(d.doc, Cosine.fromScore(d.score)));
