@@ -1,7 +1,6 @@
 package dev.ca4.search.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ca4.search.index.AnnIndex;
@@ -11,12 +10,11 @@ import dev.ca4.search.index.VectorFile;
 import org.HdrHistogram.Histogram;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -28,47 +26,29 @@ import java.util.concurrent.Callable;
 @Command(name = "index-bench", mixinStandardHelpOptions = true,
         description = "Build the similarity index over synthetic embeddings; measure recall@k, query latency and RAM per vector.")
 public final class IndexBench implements Callable<Integer> {
-    @Option(names = "--vectors", defaultValue = "100000", description = "Vectors indexed (default: ${DEFAULT-VALUE}).")
-    int count;
-    @Option(names = "--dim", defaultValue = "2048", description = "Dimensions (default: ${DEFAULT-VALUE}).")
-    int dimension;
-    @Option(names = "--clusters", defaultValue = "1000", description = "Clusters of the synthetic vectors (default: ${DEFAULT-VALUE}).")
-    int clusters;
-    @Option(names = "--queries", defaultValue = "200", description = "Queries for recall (default: ${DEFAULT-VALUE}).")
-    int queries;
-    @Option(names = "-k", defaultValue = "10", description = "Neighbours per query (default: ${DEFAULT-VALUE}).")
-    int k;
-    @Option(names = "--clients", defaultValue = "8", description = "Concurrent query clients (default: ${DEFAULT-VALUE}).")
-    int clients;
-    @Option(names = "--query-gates", defaultValue = "-1,0,-1,0", split = ",", description = "Latency runs, one per value: "
-            + "searches at once, the others queued as in the service (ca4.search.max-concurrent-queries); 0 = one per "
-            + "core, -1 = no gate; alternated so neither gets all the warm-up. The last is the headline (default: ${DEFAULT-VALUE}).")
-    List<Integer> queryGates;
-    @Option(names = "--latency-queries", defaultValue = "4000", description = "Queries timed over all clients (default: ${DEFAULT-VALUE}).")
-    int latencyQueries;
+    @Mixin
+    CorpusOptions corpus;
+    @Mixin
+    BenchFiles files;
     @Option(names = "--max-degree", defaultValue = "32") int maxDegree;
     @Option(names = "--beam-width", defaultValue = "100") int beamWidth;
     @Option(names = "--pq-subspaces", defaultValue = "256") int pqSubspaces;
     @Option(names = "--rerank", defaultValue = "64") int rerank;
-    @Option(names = "--work-dir", defaultValue = ".local/bench-search", description = "Where the vector file goes (default: ${DEFAULT-VALUE}).")
-    Path workDir;
-    @Option(names = "--results-dir", defaultValue = "bench/results", description = "Where the JSON goes (default: ${DEFAULT-VALUE}).")
-    Path resultsDir;
 
     @Override
     public Integer call() throws Exception {
-        Files.createDirectories(workDir);
-        Path file = workDir.resolve("vectors-" + count + "x" + dimension + ".f32");
+        Files.createDirectories(files.workDir);
+        Path file = files.workDir.resolve("vectors-" + corpus.count + "x" + corpus.dimension + ".f32");
         Files.deleteIfExists(file);
-        SyntheticVectors data = new SyntheticVectors(dimension, clusters, 42);
+        SyntheticVectors data = new SyntheticVectors(corpus.dimension, corpus.clusters, 42);
         ObjectNode out = new ObjectMapper().createObjectNode();
-        try (VectorFile vectors = new VectorFile(file, dimension)) {
+        try (VectorFile vectors = new VectorFile(file, corpus.dimension)) {
             long t0 = System.nanoTime();
-            for (int i = 0; i < count; i++) {
+            for (int i = 0; i < corpus.count; i++) {
                 vectors.append(data.vector(i));
             }
             double writeSeconds = (System.nanoTime() - t0) / 1e9;
-            System.out.printf("wrote %,d vectors of %d dims in %.1f s%n", count, dimension, writeSeconds);
+            System.out.printf("wrote %,d vectors of %d dims in %.1f s%n", corpus.count, corpus.dimension, writeSeconds);
 
             long heapBefore = usedHeapAfterGc();
             t0 = System.nanoTime();
@@ -77,29 +57,29 @@ public final class IndexBench implements Callable<Integer> {
                 double buildSeconds = (System.nanoTime() - t0) / 1e9;
                 long heapAfter = usedHeapAfterGc();
                 System.out.printf("built in %.1f s: %d B/vector by jvector's accounting, %d B/vector of heap after GC%n",
-                        buildSeconds, index.ramBytesUsed() / count, (heapAfter - heapBefore) / count);
+                        buildSeconds, index.ramBytesUsed() / corpus.count, (heapAfter - heapBefore) / corpus.count);
 
                 // recall@k on queries that are not in the index (vectors count.. of the same distribution)
                 double recallSum = 0;
-                for (int q = 0; q < queries; q++) {
-                    float[] query = data.vector(count + q);
-                    recallSum += ExactSearch.recall(ExactSearch.search(vectors, query, k), index.search(query, k));
+                for (int q = 0; q < corpus.queries; q++) {
+                    float[] query = data.vector(corpus.count + q);
+                    recallSum += ExactSearch.recall(ExactSearch.search(vectors, query, corpus.k), index.search(query, corpus.k));
                 }
-                double recall = recallSum / queries;
-                System.out.printf("recall@%d over %d queries: %.4f%n", k, queries, recall);
+                double recall = recallSum / corpus.queries;
+                System.out.printf("recall@%d over %d queries: %.4f%n", corpus.k, corpus.queries, recall);
 
                 ArrayNode runs = new ObjectMapper().createArrayNode();
-                Histogram latency = new QueryLatency(query -> index.search(query, k), data, 2L * count, k, clients,
-                        latencyQueries).runs(queryGates, runs);
+                Histogram latency = new QueryLatency(query -> index.search(query, corpus.k), data, 2L * corpus.count, corpus.k, corpus.clients,
+                        corpus.latencyQueries).runs(corpus.queryGates, runs);
 
-                out.put("vectors", count).put("dim", dimension).put("clusters", clusters).put("k", k)
+                out.put("vectors", corpus.count).put("dim", corpus.dimension).put("clusters", corpus.clusters).put("k", corpus.k)
                         .put("max_degree", maxDegree).put("beam_width", beamWidth).put("pq_subspaces", pqSubspaces)
                         .put("rerank", rerank).put("write_seconds", writeSeconds).put("build_seconds", buildSeconds)
-                        .put("ram_bytes_per_vector_jvector", index.ramBytesUsed() / count)
-                        .put("heap_bytes_per_vector_after_gc", (heapAfter - heapBefore) / count)
-                        .put("disk_bytes_per_vector", 4L * dimension)
-                        .put("recall_at_k", recall).put("recall_queries", queries)
-                        .put("clients", clients).put("latency_queries", latencyQueries)
+                        .put("ram_bytes_per_vector_jvector", index.ramBytesUsed() / corpus.count)
+                        .put("heap_bytes_per_vector_after_gc", (heapAfter - heapBefore) / corpus.count)
+                        .put("disk_bytes_per_vector", 4L * corpus.dimension)
+                        .put("recall_at_k", recall).put("recall_queries", corpus.queries)
+                        .put("clients", corpus.clients).put("latency_queries", corpus.latencyQueries)
                         .put("query_p50_ms", latency.getValueAtPercentile(50) / 1e3)
                         .put("query_p99_ms", latency.getValueAtPercentile(99) / 1e3)
                         .put("query_max_ms", latency.getMaxValue() / 1e3)
@@ -111,10 +91,7 @@ public final class IndexBench implements Callable<Integer> {
         } finally {
             Files.deleteIfExists(file);
         }
-        Files.createDirectories(resultsDir);
-        Path json = resultsDir.resolve("search-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".json");
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), out);
-        System.out.println("results: " + json);
+        files.writeResults("search", out);
         return 0;
     }
 

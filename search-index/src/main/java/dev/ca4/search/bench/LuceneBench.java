@@ -1,7 +1,6 @@
 package dev.ca4.search.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ca4.search.index.Cosine;
@@ -32,14 +31,13 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -57,22 +55,10 @@ import java.util.stream.Stream;
 public final class LuceneBench implements Callable<Integer> {
     private static final String FIELD = "embedding";
 
-    @Option(names = "--vectors", defaultValue = "100000", description = "Vectors indexed (default: ${DEFAULT-VALUE}).")
-    int count;
-    @Option(names = "--dim", defaultValue = "2048", description = "Dimensions (default: ${DEFAULT-VALUE}).")
-    int dimension;
-    @Option(names = "--clusters", defaultValue = "1000", description = "Clusters of the synthetic vectors (default: ${DEFAULT-VALUE}).")
-    int clusters;
-    @Option(names = "--queries", defaultValue = "200", description = "Queries for recall (default: ${DEFAULT-VALUE}).")
-    int queries;
-    @Option(names = "-k", defaultValue = "10", description = "Neighbours per query (default: ${DEFAULT-VALUE}).")
-    int k;
-    @Option(names = "--clients", defaultValue = "8", description = "Concurrent query clients (default: ${DEFAULT-VALUE}).")
-    int clients;
-    @Option(names = "--latency-queries", defaultValue = "4000", description = "Queries timed per run (default: ${DEFAULT-VALUE}).")
-    int latencyQueries;
-    @Option(names = "--query-gates", defaultValue = "-1,0", split = ",", description = "Latency runs, as make bench-search (default: ${DEFAULT-VALUE}).")
-    List<Integer> queryGates;
+    @Mixin
+    CorpusOptions corpus;
+    @Mixin
+    BenchFiles files;
     @Option(names = "--candidates", defaultValue = "64", description = "Neighbours the graph search collects before the best k "
             + "are kept, as jvector's rerank; Lucene's KnnFloatVectorQuery searches with a beam of this size (default: ${DEFAULT-VALUE}).")
     int candidates;
@@ -82,21 +68,17 @@ public final class LuceneBench implements Callable<Integer> {
     int beamWidth;
     @Option(names = "--bits", defaultValue = "4", description = "Scalar quantization bits, 4 (1 KB per 2,048-d vector) or 7 (2 KB) (default: ${DEFAULT-VALUE}).")
     int bits;
-    @Option(names = "--work-dir", defaultValue = ".local/bench-search", description = "Where the index goes (default: ${DEFAULT-VALUE}).")
-    Path workDir;
-    @Option(names = "--results-dir", defaultValue = "bench/results", description = "Where the JSON goes (default: ${DEFAULT-VALUE}).")
-    Path resultsDir;
 
     @Override
     public Integer call() throws Exception {
-        Path vectorsPath = workDir.resolve("lucene-vectors.f32");
-        Path indexDir = workDir.resolve("lucene-index");
+        Path vectorsPath = files.workDir.resolve("lucene-vectors.f32");
+        Path indexDir = files.workDir.resolve("lucene-index");
         deleteTree(indexDir);
         Files.createDirectories(indexDir);
         Files.deleteIfExists(vectorsPath);
-        SyntheticVectors data = new SyntheticVectors(dimension, clusters, 42);
+        SyntheticVectors data = new SyntheticVectors(corpus.dimension, corpus.clusters, 42);
         ObjectNode out = new ObjectMapper().createObjectNode();
-        try (VectorFile vectors = new VectorFile(vectorsPath, dimension); Directory dir = FSDirectory.open(indexDir)) {
+        try (VectorFile vectors = new VectorFile(vectorsPath, corpus.dimension); Directory dir = FSDirectory.open(indexDir)) {
             IndexWriterConfig config = new IndexWriterConfig().setCodec(new Lucene912Codec() {
                         @Override
                         public KnnVectorsFormat getKnnVectorsFormatForField(String field) {
@@ -108,7 +90,7 @@ public final class LuceneBench implements Callable<Integer> {
                     .setUseCompoundFile(false); // the graph and vector files measured one by one
             long t0 = System.nanoTime();
             try (IndexWriter writer = new IndexWriter(dir, config)) {
-                for (int i = 0; i < count; i++) {
+                for (int i = 0; i < corpus.count; i++) {
                     float[] v = data.vector(i);
                     vectors.append(v); // the exact search's copy (unit vectors)
                     Document doc = new Document();
@@ -122,32 +104,32 @@ public final class LuceneBench implements Callable<Integer> {
             long graph = sizeOf(indexDir, ".vex");
             long raw = sizeOf(indexDir, ".vec");
             System.out.printf("built in %.1f s (one indexing thread, as Lucene indexes a segment): graph %d B, "
-                    + "quantized vectors %d B, raw vectors %d B per vector%n", buildSeconds, graph / count,
-                    quantized / count, raw / count);
+                    + "quantized vectors %d B, raw vectors %d B per vector%n", buildSeconds, graph / corpus.count,
+                    quantized / corpus.count, raw / corpus.count);
             try (DirectoryReader reader = DirectoryReader.open(dir)) {
-                if (reader.leaves().size() != 1 || reader.maxDoc() != count) {
+                if (reader.leaves().size() != 1 || reader.maxDoc() != corpus.count) {
                     throw new IllegalStateException(reader.leaves().size() + " segments, " + reader.maxDoc() + " docs");
                 }
                 IndexSearcher searcher = new IndexSearcher(reader);
                 double recallSum = 0;
-                for (int q = 0; q < queries; q++) {
-                    float[] query = data.vector(count + q);
-                    recallSum += ExactSearch.recall(ExactSearch.search(vectors, query, k), search(searcher, query));
+                for (int q = 0; q < corpus.queries; q++) {
+                    float[] query = data.vector(corpus.count + q);
+                    recallSum += ExactSearch.recall(ExactSearch.search(vectors, query, corpus.k), search(searcher, query));
                 }
-                double recall = recallSum / queries;
-                System.out.printf("recall@%d over %d queries: %.4f%n", k, queries, recall);
+                double recall = recallSum / corpus.queries;
+                System.out.printf("recall@%d over %d queries: %.4f%n", corpus.k, corpus.queries, recall);
                 ArrayNode runs = new ObjectMapper().createArrayNode();
-                Histogram latency = new QueryLatency(query -> search(searcher, query), data, 2L * count, k, clients,
-                        latencyQueries).runs(queryGates, runs);
-                out.put("library", "lucene " + org.apache.lucene.util.Version.LATEST).put("vectors", count)
-                        .put("dim", dimension).put("clusters", clusters).put("k", k).put("max_conn", maxConn)
+                Histogram latency = new QueryLatency(query -> search(searcher, query), data, 2L * corpus.count, corpus.k, corpus.clients,
+                        corpus.latencyQueries).runs(corpus.queryGates, runs);
+                out.put("library", "lucene " + org.apache.lucene.util.Version.LATEST).put("vectors", corpus.count)
+                        .put("dim", corpus.dimension).put("clusters", corpus.clusters).put("k", corpus.k).put("max_conn", maxConn)
                         .put("beam_width", beamWidth).put("quantization_bits", bits).put("candidates", candidates)
                         .put("build_seconds", buildSeconds).put("index_threads", 1)
-                        .put("graph_bytes_per_vector", graph / count)
-                        .put("quantized_bytes_per_vector", quantized / count)
-                        .put("raw_bytes_per_vector", raw / count)
-                        .put("recall_at_k", recall).put("recall_queries", queries)
-                        .put("clients", clients).put("latency_queries", latencyQueries)
+                        .put("graph_bytes_per_vector", graph / corpus.count)
+                        .put("quantized_bytes_per_vector", quantized / corpus.count)
+                        .put("raw_bytes_per_vector", raw / corpus.count)
+                        .put("recall_at_k", recall).put("recall_queries", corpus.queries)
+                        .put("clients", corpus.clients).put("latency_queries", corpus.latencyQueries)
                         .put("query_p50_ms", latency.getValueAtPercentile(50) / 1e3)
                         .put("query_p99_ms", latency.getValueAtPercentile(99) / 1e3)
                         .put("query_max_ms", latency.getMaxValue() / 1e3)
@@ -159,10 +141,7 @@ public final class LuceneBench implements Callable<Integer> {
             Files.deleteIfExists(vectorsPath);
             deleteTree(indexDir);
         }
-        Files.createDirectories(resultsDir);
-        Path json = resultsDir.resolve("search-lucene-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".json");
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), out);
-        System.out.println("results: " + json);
+        files.writeResults("search-lucene", out);
         return 0;
     }
 
@@ -170,7 +149,7 @@ public final class LuceneBench implements Callable<Integer> {
     private List<Hit> search(IndexSearcher searcher, float[] query) {
         try {
             TopDocs top = searcher.search(new KnnFloatVectorQuery(FIELD, Cosine.normalized(query),
-                    Math.max(k, candidates)), k);
+                    Math.max(corpus.k, candidates)), corpus.k);
             List<Hit> hits = new ArrayList<>(top.scoreDocs.length);
             for (ScoreDoc d : top.scoreDocs) {
                 hits.add(new Hit(d.doc, Cosine.fromScore(d.score)));

@@ -1,7 +1,6 @@
 package dev.ca4.search.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ca4.search.index.AnnIndex;
 import dev.ca4.search.index.LiveIndex;
@@ -9,12 +8,11 @@ import dev.ca4.search.index.SyntheticVectors;
 import dev.ca4.search.index.VectorFile;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.concurrent.Callable;
 
 /**
@@ -32,16 +30,14 @@ public final class RestartBench implements Callable<Integer> {
     int dimension;
     @Option(names = "--threads", defaultValue = "0", description = "Threads inserting, 0 = every core (default: ${DEFAULT-VALUE}).")
     int threads;
-    @Option(names = "--work-dir", defaultValue = ".local/bench-search", description = "Where the files go (default: ${DEFAULT-VALUE}).")
-    Path workDir;
-    @Option(names = "--results-dir", defaultValue = "bench/results", description = "Where the JSON goes (default: ${DEFAULT-VALUE}).")
-    Path resultsDir;
+    @Mixin
+    BenchFiles files;
 
     @Override
     public Integer call() throws Exception {
-        Files.createDirectories(workDir);
-        Path vectorsPath = workDir.resolve("restart-vectors.f32");
-        Path graph = workDir.resolve("restart-graph.bin");
+        Files.createDirectories(files.workDir);
+        Path vectorsPath = files.workDir.resolve("restart-vectors.f32");
+        Path graph = files.workDir.resolve("restart-graph.bin");
         Files.deleteIfExists(vectorsPath);
         Files.deleteIfExists(graph);
         int cores = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
@@ -78,11 +74,7 @@ public final class RestartBench implements Callable<Integer> {
             Files.deleteIfExists(vectorsPath);
             Files.deleteIfExists(graph);
         }
-        Files.createDirectories(resultsDir);
-        Path json = resultsDir.resolve("search-restart-"
-                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".json");
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), out);
-        System.out.println("results: " + json);
+        files.writeResults("search-restart", out);
         return 0;
     }
 
