@@ -90,12 +90,11 @@ public class BatchIngest {
 
     /** One problem for a batch none of whose items Kafka took: unconfirmed if any item may have been written. */
     private static Problem wholeBatch(List<IngestResults.Item> results) {
-        IngestResults.Item shown = results.stream().filter(it -> Problems.PUBLISH_UNCONFIRMED.equals(Problem.slugOf(it.type())))
+        IngestResults.Item shown = results.stream()
+                .filter(it -> Problems.PUBLISH_UNCONFIRMED.equals(Problem.slugOf(it.type())))
                 .findFirst().orElse(results.get(0));
-        return Problems.PUBLISH_UNCONFIRMED.equals(Problem.slugOf(shown.type()))
-                ? Problems.publishUnconfirmed("Kafka did not confirm the batch's " + results.size()
-                + " events, so some may be stored: " + shown.detail())
-                : Problems.kafkaUnavailable("none of the batch's " + results.size() + " events was stored: "
-                + shown.detail());
+        String detail = "Kafka acknowledged none of the batch's " + results.size() + " events; first: " + shown.detail();
+        return Problems.PUBLISH_UNCONFIRMED.equals(Problem.slugOf(shown.type())) ? Problems.publishUnconfirmed(detail)
+                : Problems.kafkaUnavailable(detail);
     }
 }

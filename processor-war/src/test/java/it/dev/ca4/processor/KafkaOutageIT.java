@@ -46,6 +46,16 @@ class KafkaOutageIT {
             assertTrue(detail.startsWith("the event was not stored"), detail);
         }
         assertTrue(detail.contains("retry with the same event_id"), detail);
+
+        // A batch none of whose events Kafka took is one 503 of the same kind, naming how many and the first cause.
+        String batch = "[" + SampleEvents.withValues(UUID.randomUUID(), 8, new Random()) + ","
+                + SampleEvents.withValues(UUID.randomUUID(), 8, new Random()) + "]";
+        Response b = Pipeline.api().body(batch).post("/metadata/batch");
+        assertEquals(503, b.statusCode(), b.asString());
+        assertEquals(type, b.jsonPath().getString("type"), b.asString());
+        assertTrue(b.jsonPath().getString("detail").startsWith("Kafka acknowledged none of the batch's 2 events; first: "),
+                b.asString());
+        assertNotNull(b.header("Retry-After"));
         Pipeline.await("readiness DOWN", Duration.ofSeconds(20),
                 () -> Pipeline.api().get("/health/ready").statusCode() == 503);
 
