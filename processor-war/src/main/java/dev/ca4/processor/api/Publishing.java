@@ -32,11 +32,11 @@ final class Publishing {
     }
 
     /** Unless the failure proves otherwise, a broker may have appended the record before it failed. */
-    static boolean mayHaveBeenWritten(Throwable failure) {
+    private static boolean mayHaveBeenWritten(Throwable failure) {
         return !(cause(failure) instanceof PublishFailedException p) || p.mayHaveBeenWritten();
     }
 
-    static String detail(Throwable failure) {
+    private static String detail(Throwable failure) {
         Throwable t = cause(failure);
         return t instanceof PublishFailedException ? t.getMessage() : "Kafka is unavailable";
     }

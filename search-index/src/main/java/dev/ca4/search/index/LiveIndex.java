@@ -330,9 +330,7 @@ public final class LiveIndex implements AutoCloseable {
                 return;
             }
             LOG.warning("not reusing the similarity graph in " + graphFile + " (" + e.getMessage()
-                    + "); it is built again from the vectors");
-            graph = null;
-            covered = 0;
+                    + "); it is built again from the vectors"); // graph and covered were set only on success
         } finally {
             scheduled = false;
         }

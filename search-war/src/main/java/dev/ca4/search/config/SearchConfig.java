@@ -128,9 +128,9 @@ public class SearchConfig {
                 trainingVectors, threads, graphSaveMs);
     }
 
-    /** One gate for all of this server's searches (0 = one search per core at once). */
-    public QueryGate queryGate() {
-        return new QueryGate(maxConcurrentQueries);
+    /** Searches run at once, the rest queued (0 = one per core): see {@link QueryGate}. */
+    public int maxConcurrentQueries() {
+        return maxConcurrentQueries;
     }
 
     public String kafkaBootstrap() {

@@ -60,10 +60,10 @@ public final class SearchIndex implements AutoCloseable {
      * Opens the snapshot in {@code dir} for this topic: what its checkpoint covers is kept (anything written after
      * it is dropped, to be read again from the topic), and a snapshot of another topic (the id differs: the topic
      * was deleted and made again, e.g. a fresh local stack) or of another dimension is discarded and rebuilt.
-     * Searches go through {@code gate} (at most so many at once, the rest queued).
+     * At most {@code maxConcurrentQueries} searches run at once, the rest queued ({@link QueryGate}; 0 = one per core).
      */
-    public static SearchIndex open(Path dir, int dimension, LiveIndex.Settings settings, QueryGate gate, String topic,
-                                   String topicId) throws IOException {
+    public static SearchIndex open(Path dir, int dimension, LiveIndex.Settings settings, int maxConcurrentQueries,
+                                   String topic, String topicId) throws IOException {
         Files.createDirectories(dir);
         CheckpointFile checkpointFile = new CheckpointFile(dir.resolve(CHECKPOINT));
         Optional<Checkpoint> found = checkpointFile.read();
@@ -104,7 +104,7 @@ public final class SearchIndex implements AutoCloseable {
                 + start.offsets());
         LiveIndex index = new LiveIndex(vectors, settings, dir.resolve(GRAPH));
         index.durable(start.vectors());
-        return new SearchIndex(vectors, index, gate, catalog, checkpointFile, start);
+        return new SearchIndex(vectors, index, new QueryGate(maxConcurrentQueries), catalog, checkpointFile, start);
     }
 
     /** The checkpoint the index was opened at: where the feed resumes. */

@@ -62,7 +62,7 @@ public final class TopicFeed implements Runnable {
                 SearchIndex index = holder.index().orElse(null);
                 if (index == null) {
                     index = SearchIndex.open(config.dataDir(), config.dimension(), config.indexSettings(),
-                            config.queryGate(), config.topic(), topic.topicId().toString());
+                            config.maxConcurrentQueries(), config.topic(), topic.topicId().toString());
                     holder.opened(index);
                 }
                 consume(index, topic);

@@ -4,7 +4,6 @@ import dev.ca4.search.catalog.Entry;
 import dev.ca4.search.catalog.Filter;
 import dev.ca4.search.index.AnnIndex;
 import dev.ca4.search.index.LiveIndex;
-import dev.ca4.search.index.QueryGate;
 import dev.ca4.search.index.SyntheticVectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,7 +27,7 @@ class SearchIndexTest {
     Path dir;
 
     private SearchIndex open(String topicId) throws Exception {
-        return SearchIndex.open(dir, DIM, SETTINGS, new QueryGate(0), "gpu-metadata", topicId);
+        return SearchIndex.open(dir, DIM, SETTINGS, 0, "gpu-metadata", topicId);
     }
 
     private static Entry entry(int i) {
