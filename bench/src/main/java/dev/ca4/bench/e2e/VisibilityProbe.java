@@ -15,7 +15,8 @@ import java.util.function.Function;
  * Measures "readable" directly for a sample of events: every {@link #POLL_MS} ms it asks the store which of the
  * watched ids it holds, in <b>one</b> query, and records now − intended send time for each found. A sample only,
  * and one read per tick, so that the probe does not load the store it measures (one find per watched id made
- * ~1,000 reads/s at 500 events/s; bench/README.md); the worker's own latency_ms.end_to_end covers every event.
+ * ~1,000 reads/s at 500 events/s; bench/README.md). The worker's own latency_ms.end_to_end covers every event, but
+ * only until its commit starts.
  */
 public final class VisibilityProbe implements AutoCloseable {
     static final long POLL_MS = 20;

@@ -9,6 +9,7 @@ import org.bson.Document;
 
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 
@@ -42,7 +43,6 @@ public final class EventStore implements AutoCloseable {
         return copies;
     }
 
-    /** Empties the collection between drain runs (the bench's own stack: make run's data is elsewhere). */
     /** Where each document says its event is archived: _id -> (segment key, row); absent when not archived. */
     public java.util.Map<String, java.util.Map.Entry<String, Integer>> archivePlaces() {
         java.util.Map<String, java.util.Map.Entry<String, Integer>> out = new java.util.HashMap<>();
@@ -61,11 +61,11 @@ public final class EventStore implements AutoCloseable {
         return d == null ? -1 : d.getByteBuffer().remaining();
     }
 
+    /** Empties the collection between drain runs (the bench's own stack: make run's data is elsewhere). */
     public void drop() {
         collection.drop();
     }
 
-    /** Whether the event's document can be read (by _id, as a client would). */
     /** Which of {@code eventIds} are stored: one query, whatever their number. */
     public Set<String> existing(Collection<String> eventIds) {
         Set<String> found = new HashSet<>();
@@ -80,13 +80,31 @@ public final class EventStore implements AutoCloseable {
 
     /** {@code latency_ms.end_to_end} of one stored event: stored_at − produced_at, as the worker measured it. */
     public OptionalLong endToEndMillis(String eventId) {
+        return latencies(eventId).map(l -> OptionalLong.of(l.endToEnd())).orElse(OptionalLong.empty());
+    }
+
+    /** The worker's {@code latency_ms} of one stored event, or empty when it is not stored (yet). */
+    public Optional<StoredLatency> latencies(String eventId) {
         Document d = collection.find(Filters.eq("_id", eventId)).projection(Projections.include("latency_ms"))
                 .first();
-        if (d == null) {
-            return OptionalLong.empty();
+        Document l = d == null ? null : d.get("latency_ms", Document.class);
+        if (l == null || !(l.get("end_to_end") instanceof Number e2e)) {
+            return Optional.empty();
         }
-        Object v = d.get("latency_ms", Document.class).get("end_to_end");
-        return v instanceof Number n ? OptionalLong.of(n.longValue()) : OptionalLong.empty();
+        return Optional.of(new StoredLatency(e2e.longValue(), millisOrMinusOne(l.get("ingest")),
+                millisOrMinusOne(l.get("pipeline"))));
+    }
+
+    private static long millisOrMinusOne(Object v) {
+        return v instanceof Number n ? n.longValue() : -1;
+    }
+
+    /**
+     * One stored event's latency split where the processor stamped {@code received_at}: {@code ingest} is
+     * produced_at → received_at (the client's queue, the network, the processor's HTTP queue), {@code pipeline}
+     * received_at → stored_at (validation, Kafka, the worker); -1 where the event had no received_at.
+     */
+    public record StoredLatency(long endToEnd, long ingest, long pipeline) {
     }
 
     @Override

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.MetricUnits;
+import org.eclipse.microprofile.metrics.Tag;
 import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 
 import java.time.Duration;
@@ -15,7 +16,10 @@ import java.time.Duration;
  * Every worker metric name in one place, registered at startup. Prometheus names:
  * ca4_worker_events_consumed_total, ca4_worker_events_stored_total, ca4_worker_events_duplicates_total,
  * ca4_worker_events_dead_lettered_total, ca4_worker_store_errors_total, ca4_worker_archive_objects_total, ca4_worker_store_latency_seconds,
- * ca4_worker_end_to_end_latency_seconds (produced_at to stored_at), ca4_worker_batch_size.
+ * ca4_worker_end_to_end_latency_seconds (produced_at to stored_at), ca4_worker_batch_size, and where a record's
+ * time goes inside the worker, ca4_worker_stage_latency_seconds{stage=...}: "delivery" (its Kafka record time, set
+ * when the processor sent it, to the consumer thread handing it over), "open" (a segment's first record to its
+ * seal), "queue" (sealed to a segment writer taking it) and "commit" (decoding, archive PUT and bulk write).
  */
 @ApplicationScoped
 public class WorkerMetrics {
@@ -32,6 +36,9 @@ public class WorkerMetrics {
             .withDescription("Duration of one bulk write (archive + store)").withUnit(MetricUnits.SECONDS).build();
     private static final Metadata E2E = Metadata.builder().withName("ca4.worker.end.to.end.latency")
             .withDescription("From the event's produced_at to stored_at").withUnit(MetricUnits.SECONDS).build();
+    private static final Metadata STAGE = Metadata.builder().withName("ca4.worker.stage.latency")
+            .withDescription("Time a record spends in one stage of the worker (tag stage: delivery, open, queue, "
+                    + "commit)").withUnit(MetricUnits.SECONDS).build();
     private static final Metadata BATCH = Metadata.builder().withName("ca4.worker.batch.size")
             .withDescription("Events per bulk write").build();
 
@@ -53,6 +60,22 @@ public class WorkerMetrics {
         registry.timer(STORE_LATENCY);
         registry.timer(E2E);
         registry.histogram(BATCH);
+        for (Stage stage : Stage.values()) {
+            registry.timer(STAGE, stage.tag);
+        }
+    }
+
+    /** The worker's stages, as ca4_worker_stage_latency_seconds tags them. */
+    public enum Stage {
+        DELIVERY, OPEN, QUEUE, COMMIT;
+
+        private final Tag tag = new Tag("stage", name().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    public void stage(Stage stage, long nanos) {
+        if (nanos >= 0) {
+            registry.timer(STAGE, stage.tag).update(Duration.ofNanos(nanos));
+        }
     }
 
     public void consumed() {

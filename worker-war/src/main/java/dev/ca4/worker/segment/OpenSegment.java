@@ -29,8 +29,8 @@ public final class OpenSegment {
     }
 
     /** Seals what was collected and starts empty again. */
-    Segment seal() {
-        Segment s = new Segment(topic, partition, records);
+    Segment seal(long nowNanos) {
+        Segment s = new Segment(topic, partition, records, openedAtNanos, nowNanos);
         records.clear();
         lastTimestamp = 0;
         bytes = 0;

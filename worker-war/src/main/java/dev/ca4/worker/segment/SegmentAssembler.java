@@ -36,13 +36,14 @@ public final class SegmentAssembler {
     public synchronized void add(PolledRecord r) {
         OpenSegment segment = open.computeIfAbsent(r.origin().topic() + "+" + r.origin().partition(),
                 k -> new OpenSegment(r.origin().topic(), r.origin().partition()));
+        long now = nanoClock.getAsLong();
         if (policy.startsNew(segment, r)) {
-            seal(segment);
+            seal(segment, now);
         }
-        segment.add(r, nanoClock.getAsLong());
+        segment.add(r, now);
         held++;
         if (policy.full(segment)) {
-            seal(segment);
+            seal(segment, now);
         }
     }
 
@@ -52,7 +53,7 @@ public final class SegmentAssembler {
         long nowMillis = wallClock.getAsLong();
         for (OpenSegment s : open.values()) {
             if (policy.expired(s, now, nowMillis)) {
-                seal(s);
+                seal(s, now);
             }
         }
     }
@@ -62,8 +63,8 @@ public final class SegmentAssembler {
         return held;
     }
 
-    private void seal(OpenSegment s) {
+    private void seal(OpenSegment s, long nowNanos) {
         held -= s.count();
-        sealed.accept(s.seal());
+        sealed.accept(s.seal(nowNanos));
     }
 }

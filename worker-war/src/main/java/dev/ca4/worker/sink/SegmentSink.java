@@ -2,6 +2,7 @@ package dev.ca4.worker.sink;
 
 import dev.ca4.worker.config.WorkerConfig;
 import dev.ca4.worker.decode.DecodedSegment;
+import dev.ca4.worker.metrics.WorkerMetrics;
 import dev.ca4.worker.record.ConsumedRecord;
 import dev.ca4.worker.record.PolledRecord;
 import dev.ca4.worker.segment.Segment;
@@ -37,6 +38,8 @@ public class SegmentSink {
     WorkerConfig config;
     @Inject
     SegmentCommitter committer;
+    @Inject
+    WorkerMetrics metrics;
 
     private final LinkedBlockingQueue<Segment> sealed = new LinkedBlockingQueue<>();
     private final AtomicInteger queuedRecords = new AtomicInteger();
@@ -67,6 +70,7 @@ public class SegmentSink {
 
     /** Takes one consumed record; it is acknowledged once its segment is committed. */
     public void submit(PolledRecord r) {
+        metrics.stage(WorkerMetrics.Stage.DELIVERY, (System.currentTimeMillis() - r.timestamp()) * 1_000_000L);
         assembler.add(r);
     }
 
@@ -102,12 +106,16 @@ public class SegmentSink {
             try {
                 Segment s = sealed.poll(500, TimeUnit.MILLISECONDS);
                 if (s != null) {
+                    long taken = System.nanoTime();
+                    metrics.stage(WorkerMetrics.Stage.OPEN, s.sealedAtNanos() - s.openedAtNanos());
+                    metrics.stage(WorkerMetrics.Stage.QUEUE, taken - s.sealedAtNanos());
                     DecodedSegment decoded = committer.decode(s);
                     withRetry(s, () -> committer.deadLetter(decoded));
                     for (List<ConsumedRecord> run : decoded.runs()) {
                         withRetry(s, () -> committer.store(run));
                     }
                     queuedRecords.addAndGet(-s.records().size());
+                    metrics.stage(WorkerMetrics.Stage.COMMIT, System.nanoTime() - taken);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

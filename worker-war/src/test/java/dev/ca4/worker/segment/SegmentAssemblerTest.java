@@ -57,6 +57,19 @@ class SegmentAssemblerTest {
     }
 
     @Test
+    void aSealedSegmentSaysWhenItOpenedAndWhenItWasSealed() {
+        clock.set(1_000_000L);
+        assembler.add(TestRecords.polledEvent(0, 0, T0, 8));
+        clock.set(50_000_000L);
+        assembler.add(TestRecords.polledEvent(0, 1, T0, 8));
+        clock.set(230_000_000L);
+        assembler.sealExpired();
+        Segment s = sealed.get(0);
+        assertEquals(1_000_000L, s.openedAtNanos(), "the first record's arrival, not the second's");
+        assertEquals(230_000_000L, s.sealedAtNanos());
+    }
+
+    @Test
     void sameRecordsFromTheSameOffsetMakeTheSameSegments() {
         List<PolledRecord> records = new ArrayList<>();
         for (long o = 0; o < 10; o++) {
