@@ -37,7 +37,7 @@ WITH_ENV := set -a; source local.env; source $(SECRETS); CA4_LOCAL_HOME=$(abspat
 -include make/*.mk
 
 .PHONY: help build secrets stack-up stack-down servers-up servers-down truststore run stop status test test-java \
-        run-local-processor stop-local-processor verify-kafka verify-preflight verify-workflow bench bench-producer bench-search bench-search-service bench-search-restart bench-search-lucene restore \
+        run-local-processor stop-local-processor verify-kafka verify-preflight verify-workflow bench bench-pipeline bench-producer bench-search bench-search-service bench-search-restart bench-search-lucene restore \
         chaos test-chaos soak mutation test-notebook clean
 
 help: ## List every target
@@ -178,7 +178,7 @@ test-java:
 	rc=0; $(WITH_ENV) CA4_LOCAL_HOME=$(abspath $(TEST_HOME)) $(IT_ENV) $(MVN) verify -Pfuzz || rc=$$?; \
 	  $(STACK) stop --home $(TEST_HOME); exit $$rc
 
-# `make bench` runs on a stack of its own, started empty under $(BENCH_HOME): make run's data is untouched, and
+# `make bench-pipeline` runs on a stack of its own, started empty under $(BENCH_HOME): make run's data is untouched, and
 # its pipeline is stopped first (the ports are the same). Everything the bench started is stopped at the end.
 BENCH_HOME := $(LOCAL_HOME)/bench
 BENCH_JAR  := bench/target/bench.jar
@@ -186,7 +186,14 @@ BENCH_ARGS ?=
 # The local store's backend for the bench: h2 (make run's, one file on disk) or memory (the worker's own speed,
 # without mongo-java-server's H2 cost); bench/README.md compares both.
 BENCH_MONGO_BACKEND ?= h2
-bench: secrets ## Measure ingest, worker drain, end-to-end latency, record bytes, producer embeddings/s vs PyTorch (BENCH_ARGS=--quick: a short run)
+# `make bench` records every target the issues set, one benchmark after the other (~40 min on 2 cores; each writes
+# its JSON to bench/results/): the pipeline, the search service under load, the similarity index alone.
+bench: ## Every benchmark with a target: bench-pipeline, bench-search-service, bench-search (BENCH_ARGS=--quick: shorter pipeline runs)
+	@$(MAKE) --no-print-directory bench-pipeline
+	@$(MAKE) --no-print-directory bench-search-service
+	@$(MAKE) --no-print-directory bench-search
+
+bench-pipeline: secrets ## Measure ingest, worker drain, end-to-end latency, record bytes, producer embeddings/s vs PyTorch (BENCH_ARGS=--quick: a short run)
 	@$(call deb-need,command -v wrk,wrk)
 	@$(BENCH_TORCH)
 	$(MVN) -q install -DskipTests -DskipITs
@@ -199,7 +206,7 @@ bench: secrets ## Measure ingest, worker drain, end-to-end latency, record bytes
 	  || rc=$$?; $(MAKE) --no-print-directory servers-down; $(STACK) stop --home $(BENCH_HOME); exit $$rc
 
 # The search service under the pipeline's load (docs/similarity-search.md): POST->searchable at 200 events/s, then
-# queries from 8 clients over HTTP; on a bench stack of its own, like make bench, with all three servers.
+# queries from 8 clients over HTTP; on a bench stack of its own, like make bench-pipeline, with all three servers.
 bench-search-service: secrets ## Measure the search service: POST->searchable p50/p99 at 200 events/s, query p99 with 8 clients
 	$(MVN) -q install -DskipTests -DskipITs
 	@$(MAKE) --no-print-directory stop
