@@ -8,9 +8,12 @@ import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.MetricUnits;
 import org.eclipse.microprofile.metrics.Tag;
+import org.eclipse.microprofile.metrics.Timer;
 import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 
 import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
 
 /**
  * Every worker metric name in one place, registered at startup. Prometheus names:
@@ -46,6 +49,9 @@ public class WorkerMetrics {
     @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
     MetricRegistry registry;
 
+    /** Filled once at registration and then only read (published by the volatile write). */
+    private volatile Map<Stage, Timer> stageTimers = Map.of();
+
     private static Metadata counter(String name, String description) {
         return Metadata.builder().withName(name).withDescription(description).build();
     }
@@ -60,9 +66,11 @@ public class WorkerMetrics {
         registry.timer(STORE_LATENCY);
         registry.timer(E2E);
         registry.histogram(BATCH);
+        Map<Stage, Timer> timers = new EnumMap<>(Stage.class);
         for (Stage stage : Stage.values()) {
-            registry.timer(STAGE, stage.tag);
+            timers.put(stage, registry.timer(STAGE, stage.tag));
         }
+        stageTimers = timers;
     }
 
     /** The worker's stages, as ca4_worker_stage_latency_seconds tags them. */
@@ -72,9 +80,11 @@ public class WorkerMetrics {
         private final Tag tag = new Tag("stage", name().toLowerCase(java.util.Locale.ROOT));
     }
 
+    /** Called for every record on the consumer thread: the timers are looked up once, at registration. */
     public void stage(Stage stage, long nanos) {
-        if (nanos >= 0) {
-            registry.timer(STAGE, stage.tag).update(Duration.ofNanos(nanos));
+        Timer timer = stageTimers.get(stage);
+        if (nanos >= 0 && timer != null) {
+            timer.update(Duration.ofNanos(nanos));
         }
     }
 
