@@ -3,6 +3,8 @@ package dev.ca4.bench.e2e;
 import dev.ca4.bench.pipeline.BodyTemplate;
 import org.HdrHistogram.Histogram;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,8 +15,11 @@ import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.ObjLongConsumer;
@@ -28,6 +33,11 @@ import java.util.function.ObjLongConsumer;
  * the client held ~500 connections, and opening them cost the client, the processor and the machine more than
  * the events (bench/README.md, "End to end, fourth round"). Each event carries its own event_id and produced_at =
  * its intended send time.
+ * <p>
+ * Each request is a blocking {@code send} on one of {@code maxInFlight} threads of the sender's own. The JDK's
+ * {@code sendAsync} completes every answer through {@code ForkJoinPool.commonPool()}, which on a 2-core machine
+ * (common parallelism 1) means a new thread per answer: at 500/s, 500 threads started a second, the client's largest
+ * cost in a profile (bench/README.md, "End to end, sixth round").
  */
 public final class OpenLoopSender {
     private static final long MAX_MICROS = TimeUnit.MINUTES.toMicros(10);
@@ -38,6 +48,7 @@ public final class OpenLoopSender {
     private final String apiKey;
     private final List<BodyTemplate> templates;
     private final int maxInFlight;
+    private final ExecutorService senders;
 
     public OpenLoopSender(URI url, String apiKey, BodyTemplate template, int maxInFlight) {
         this(url, apiKey, List.of(template), maxInFlight);
@@ -55,6 +66,12 @@ public final class OpenLoopSender {
         }
         this.templates = List.copyOf(templates);
         this.maxInFlight = maxInFlight;
+        AtomicInteger n = new AtomicInteger();
+        this.senders = Executors.newFixedThreadPool(maxInFlight, r -> {
+            Thread t = new Thread(r, "ca4-bench-sender-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     /** Runs the schedule; {@code onAccepted} gets each event answered 202 with its intended send time (nanoTime). */
@@ -79,7 +96,7 @@ public final class OpenLoopSender {
                     .POST(HttpRequest.BodyPublishers.ofByteArray(
                             templates.get(i % templates.size()).body(id, schedule.intendedWall(i))))
                     .build();
-            inFlight.add(http.sendAsync(req, HttpResponse.BodyHandlers.discarding()).handle((r, failure) -> {
+            inFlight.add(CompletableFuture.supplyAsync(() -> send(req), senders).handle((r, failure) -> {
                 connections.release();
                 long micros = Math.min(MAX_MICROS, (System.nanoTime() - intended) / 1000);
                 synchronized (response) {
@@ -99,5 +116,16 @@ public final class OpenLoopSender {
         CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).join();
         return new SendResult(schedule.count(), List.copyOf(accepted), non202.get(), response, maxLag / 1000,
                 elapsed);
+    }
+
+    private HttpResponse<Void> send(HttpRequest req) {
+        try {
+            return http.send(req, HttpResponse.BodyHandlers.discarding());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while sending", e);
+        }
     }
 }
