@@ -25,7 +25,7 @@ import java.util.List;
  *                            has just (re)started: a fresh pipeline's JIT compilers took 47% of the 2 cores in the
  *                            third minute of load and 5% in the fifth, and 500/s readable p99 fell from 1,375 to
  *                            399-449 ms on the same pipeline (bench/README.md, "End to end, sixth round"); it is
- *                            reported as a case of its own ("fresh pipeline"), so the cold figure stays visible
+ *                            reported as a case of its own ("500/s first 180 s"), so the cold figure stays visible
  * @param e2eConnections      most requests of the open-loop test in flight at once (a client's connection pool);
  *                            an event whose intended time comes while all are busy waits in the client, and that
  *                            wait counts in its latency
@@ -51,8 +51,7 @@ public record BenchPlan(int runs, int warmupSeconds, int ingestSeconds, List<Int
 
     public BenchPlan withRuns(int n) {
         return new BenchPlan(n, warmupSeconds, ingestSeconds, concurrencies, batchConcurrency, batchEvents,
-                drainSeconds, drainWarmupEvents, drainWarmFraction, e2eRates, e2eSeconds, e2eWarmupSeconds, e2ePipelineWarmupSeconds,
-                e2eConnections,
-                e2eSettleSeconds, producerBatches, producerImagesPerRun);
+                drainSeconds, drainWarmupEvents, drainWarmFraction, e2eRates, e2eSeconds, e2eWarmupSeconds,
+                e2ePipelineWarmupSeconds, e2eConnections, e2eSettleSeconds, producerBatches, producerImagesPerRun);
     }
 }

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -41,50 +42,50 @@ public final class EndToEndScenario implements Scenario {
     @Override
     public Section run(BenchContext ctx) throws Exception {
         BenchPlan plan = ctx.plan();
-        OpenLoopSender sender = new OpenLoopSender(ctx.endpoints().api().resolve("/metadata"),
-                ctx.endpoints().apiKey(), ctx.events().template(), plan.e2eConnections());
         List<Figure> figures = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         ObjectNode details = EventJson.MAPPER.createObjectNode();
         details.put("archive", true);
         ArrayNode runs = details.putArray("runs");
         prepareWorker(ctx);
-        if (plan.e2ePipelineWarmupSeconds() > 0) { // the worker JVM is fresh here (started by make, or just above)
-            int top = plan.e2eRates().stream().max(Integer::compare).orElseThrow();
-            String label = top + "/s first " + plan.e2ePipelineWarmupSeconds() + " s";
-            ctx.log("e2e " + label + ": the pipeline's warm-up while its JVMs compile, measured as a case of its own");
-            E2eRun first = once(ctx, sender, top, plan.e2ePipelineWarmupSeconds());
-            details.set("pipeline_warmup", first.toJson(top));
-            figures.addAll(E2eRun.figures(name(), label, List.of(first)));
-            if (first.backlog() > 0) {
-                notes.add(label + ": " + first.backlog() + " of " + first.accepted() + " accepted events not stored "
-                        + plan.e2eSettleSeconds() + " s after the last send");
+        try (OpenLoopSender sender = new OpenLoopSender(ctx.endpoints().api().resolve("/metadata"),
+                ctx.endpoints().apiKey(), ctx.events().template(), plan.e2eConnections())) {
+            if (plan.e2ePipelineWarmupSeconds() > 0) { // the worker JVM is fresh here (started by make, or above)
+                int top = plan.e2eRates().stream().max(Integer::compare).orElseThrow();
+                String label = top + "/s first " + plan.e2ePipelineWarmupSeconds() + " s";
+                ctx.log("e2e " + label + ": the pipeline's warm-up while its JVMs compile, a case of its own");
+                E2eRun first = once(ctx, sender, top, plan.e2ePipelineWarmupSeconds());
+                details.set("pipeline_warmup", first.toJson(top));
+                figures.addAll(E2eRun.figures(name(), label, List.of(first)));
+                notStoredNote(first, label, plan).ifPresent(notes::add);
             }
-        }
-        for (int rate : plan.e2eRates()) {
-            ctx.log("e2e " + rate + "/s: warm-up " + plan.e2eWarmupSeconds() + " s, then " + plan.runs() + " × "
-                    + plan.e2eSeconds() + " s");
-            once(ctx, sender, rate, plan.e2eWarmupSeconds());
-            List<E2eRun> results = new ArrayList<>();
-            for (int i = 0; i < plan.runs(); i++) {
-                E2eRun r = once(ctx, sender, rate, plan.e2eSeconds());
-                results.add(r);
-                runs.add(r.toJson(rate));
-                if (r.backlogAtEnd() > rate) {
-                    notes.add(rate + "/s run " + (i + 1) + ": " + r.backlogAtEnd() + " accepted events were not yet "
-                            + "stored when sending ended (more than 1 s of offered load): the offered rate is above "
-                            + "what the pipeline stores on this machine, the backlog grew during the run");
+            for (int rate : plan.e2eRates()) {
+                ctx.log("e2e " + rate + "/s: warm-up " + plan.e2eWarmupSeconds() + " s, then " + plan.runs() + " × "
+                        + plan.e2eSeconds() + " s");
+                once(ctx, sender, rate, plan.e2eWarmupSeconds());
+                List<E2eRun> results = new ArrayList<>();
+                for (int i = 0; i < plan.runs(); i++) {
+                    E2eRun r = once(ctx, sender, rate, plan.e2eSeconds());
+                    results.add(r);
+                    runs.add(r.toJson(rate));
+                    if (r.backlogAtEnd() > rate) {
+                        notes.add(rate + "/s run " + (i + 1) + ": " + r.backlogAtEnd() + " accepted events were not "
+                                + "yet stored when sending ended (more than 1 s of offered load): the offered rate "
+                                + "is above what the pipeline stores on this machine, the backlog grew during the run");
+                    }
+                    notStoredNote(r, rate + "/s run " + (i + 1), plan).ifPresent(notes::add);
                 }
-                if (r.backlog() > 0) {
-                    notes.add(rate + "/s run " + (i + 1) + ": " + r.backlog() + " of " + r.accepted()
-                            + " accepted events not stored " + plan.e2eSettleSeconds() + " s after the last send: "
-                            + "the offered rate exceeds what the pipeline stores (backlog grows); their latency "
-                            + "counts as the time waited, so percentiles are lower bounds");
-                }
+                figures.addAll(E2eRun.figures(name(), rate + "/s", results));
             }
-            figures.addAll(E2eRun.figures(name(), rate + "/s", results));
         }
         return new Section(name(), figures, details, notes);
+    }
+
+    private static Optional<String> notStoredNote(E2eRun r, String label, BenchPlan plan) {
+        return r.backlog() == 0 ? Optional.empty() : Optional.of(label + ": " + r.backlog() + " of " + r.accepted()
+                + " accepted events not stored " + plan.e2eSettleSeconds() + " s after the last send: the offered "
+                + "rate exceeds what the pipeline stores (backlog grows); their latency counts as the time waited, "
+                + "so percentiles are lower bounds");
     }
 
     /** The worker runs with make run's settings and has nothing older than this test to consume. */

@@ -39,7 +39,7 @@ import java.util.function.ObjLongConsumer;
  * (common parallelism 1) means a new thread per answer: at 500/s, 500 threads started a second, the client's largest
  * cost in a profile (bench/README.md, "End to end, sixth round").
  */
-public final class OpenLoopSender {
+public final class OpenLoopSender implements AutoCloseable {
     private static final long MAX_MICROS = TimeUnit.MINUTES.toMicros(10);
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -116,6 +116,12 @@ public final class OpenLoopSender {
         CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).join();
         return new SendResult(schedule.count(), List.copyOf(accepted), non202.get(), response, maxLag / 1000,
                 elapsed);
+    }
+
+    /** Stops the sending threads (a run in progress has already waited for all its answers). */
+    @Override
+    public void close() {
+        senders.shutdownNow();
     }
 
     private HttpResponse<Void> send(HttpRequest req) {

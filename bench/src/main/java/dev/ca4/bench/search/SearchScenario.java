@@ -103,6 +103,7 @@ public final class SearchScenario implements Scenario {
                         + plan.e2eSettleSeconds() + " s");
             }
         }
+        sender.close(); // the load is over; the queries below have clients of their own
         String c = rate + "/s";
         List<Figure> figures = new ArrayList<>(List.of(
                 new Figure(name(), c, "POST→searchable p50", "ms", p50),
