@@ -57,6 +57,9 @@ public class BenchCommand implements Callable<Integer> {
     @Option(names = {"-r", "--runs"}, description = "Measured runs of each case (default: 3, quick: 2).")
     Integer runs;
 
+    @Option(names = "--drain-seconds", description = "Shortest drain to size N for (default: 20, quick: 6).")
+    Integer drainSeconds;
+
     @Option(names = {"-s", "--scenarios"}, split = ",", defaultValue = "bytes,ingest,drain,e2e,producer",
             description = "Scenarios to run (default: ${DEFAULT-VALUE}). producer alone needs no pipeline; search "
                     + "needs the search service (make bench-search-service).")
@@ -130,6 +133,9 @@ public class BenchCommand implements Callable<Integer> {
         BenchPlan plan = quick ? BenchPlan.quick() : BenchPlan.standard();
         if (runs != null) {
             plan = plan.withRuns(runs);
+        }
+        if (drainSeconds != null) {
+            plan = plan.withDrainSeconds(drainSeconds);
         }
         Instant started = Instant.now();
         MachineInfo machine = MachineInfo.detect();

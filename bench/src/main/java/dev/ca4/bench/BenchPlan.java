@@ -49,6 +49,12 @@ public record BenchPlan(int runs, int warmupSeconds, int ingestSeconds, List<Int
         return new BenchPlan(2, 2, 3, List.of(8, 32), 4, 100, 6, 1000, 0.1, List.of(200), 5, 5, 10, 32, 20, List.of(8), 8);
     }
 
+    public BenchPlan withDrainSeconds(int seconds) {
+        return new BenchPlan(runs, warmupSeconds, ingestSeconds, concurrencies, batchConcurrency, batchEvents,
+                seconds, drainWarmupEvents, drainWarmFraction, e2eRates, e2eSeconds, e2eWarmupSeconds,
+                e2ePipelineWarmupSeconds, e2eConnections, e2eSettleSeconds, producerBatches, producerImagesPerRun);
+    }
+
     public BenchPlan withRuns(int n) {
         return new BenchPlan(n, warmupSeconds, ingestSeconds, concurrencies, batchConcurrency, batchEvents,
                 drainSeconds, drainWarmupEvents, drainWarmFraction, e2eRates, e2eSeconds, e2eWarmupSeconds,

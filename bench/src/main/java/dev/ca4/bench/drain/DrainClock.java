@@ -1,14 +1,19 @@
 package dev.ca4.bench.drain;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.LongSupplier;
 
 /**
  * Times a drain by polling the stored count; it is started before the worker is, so it sees the count from 0.
  * The clock starts at the first poll that sees at least the warm-up part stored (a fresh worker JVM is still
- * compiling its hot paths before that) and stops when all are stored.
+ * compiling its hot paths before that) and stops when all are stored. It also times the second half alone (from
+ * the first poll that sees half stored), where the worker's compilers have mostly finished, and keeps the stored
+ * count once a second: the drain's curve.
  */
 final class DrainClock {
     private static final long POLL_MS = 100;
+    private static final long CURVE_NS = 1_000_000_000L;
     private static final long STALL_NS = 120_000_000_000L; // longer than a worker start on a busy machine
 
     private DrainClock() {
@@ -20,21 +25,24 @@ final class DrainClock {
      */
     static DrainRun measure(LongSupplier storedCount, int events, double warmFraction, boolean archive,
                             long startNanos) throws InterruptedException {
-        long warmTarget = (long) Math.ceil(events * warmFraction);
-        long warmAt = -1;
-        long warmCount = 0;
+        Mark warm = new Mark((long) Math.ceil(events * warmFraction));
+        Mark half = new Mark((long) Math.ceil(events * 0.5));
+        List<DrainRun.CurvePoint> curve = new ArrayList<>();
+        long nextCurveAt = startNanos;
         long last = -1;
         long lastMove = System.nanoTime();
         while (true) {
             long now = System.nanoTime();
             long count = storedCount.getAsLong();
-            if (warmAt < 0 && count >= warmTarget) {
-                warmAt = now;
-                warmCount = count;
+            warm.see(now, count);
+            half.see(now, count);
+            if (now >= nextCurveAt || count >= events) {
+                curve.add(new DrainRun.CurvePoint((now - startNanos) / 1e9, count));
+                nextCurveAt += CURVE_NS;
             }
             if (count >= events) {
-                return new DrainRun(archive, events, count - warmCount, (now - warmAt) / 1e9,
-                        (now - startNanos) / 1e9);
+                return new DrainRun(archive, events, count - warm.count, (now - warm.at) / 1e9,
+                        count - half.count, (now - half.at) / 1e9, (now - startNanos) / 1e9, curve);
             }
             if (count != last) {
                 last = count;
@@ -43,6 +51,24 @@ final class DrainClock {
                 throw new IllegalStateException("drain stalled at " + count + " of " + events + " documents");
             }
             Thread.sleep(POLL_MS);
+        }
+    }
+
+    /** The first poll that saw at least {@code target} stored. */
+    private static final class Mark {
+        private final long target;
+        private long at = -1;
+        private long count;
+
+        Mark(long target) {
+            this.target = target;
+        }
+
+        void see(long now, long stored) {
+            if (at < 0 && stored >= target) {
+                at = now;
+                count = stored;
+            }
         }
     }
 }

@@ -1,20 +1,35 @@
 package dev.ca4.bench.drain;
 
+import java.util.List;
+
 /**
  * One drain: {@code events} pre-filled, {@code measuredEvents} of them stored within {@code measuredSeconds}
- * (after the warm-up part), and the whole drain from the worker's start command (Liberty start included); the
- * archive objects the worker wrote (its ca4_worker_archive_objects_total, one PUT each) and the BSON size of a
+ * (after the warm-up part), {@code secondHalfEvents} within {@code secondHalfSeconds} (from half stored to all),
+ * and the whole drain from the worker's start command (Liberty start included); the stored count once a second;
+ * the archive objects the worker wrote (its ca4_worker_archive_objects_total, one PUT each) and the BSON size of a
  * stored document.
  */
 public record DrainRun(boolean archive, int events, long measuredEvents, double measuredSeconds,
-                       double secondsFromStart, double archiveObjects, int documentBytes) {
+                       long secondHalfEvents, double secondHalfSeconds, double secondsFromStart,
+                       List<CurvePoint> curve, double archiveObjects, int documentBytes) {
 
-    DrainRun(boolean archive, int events, long measuredEvents, double measuredSeconds, double secondsFromStart) {
-        this(archive, events, measuredEvents, measuredSeconds, secondsFromStart, Double.NaN, -1);
+    /** Documents stored {@code s} seconds after the worker was told to start. */
+    public record CurvePoint(double s, long stored) {
+    }
+
+    public DrainRun {
+        curve = List.copyOf(curve);
+    }
+
+    DrainRun(boolean archive, int events, long measuredEvents, double measuredSeconds, long secondHalfEvents,
+             double secondHalfSeconds, double secondsFromStart, List<CurvePoint> curve) {
+        this(archive, events, measuredEvents, measuredSeconds, secondHalfEvents, secondHalfSeconds, secondsFromStart,
+                curve, Double.NaN, -1);
     }
 
     DrainRun withStorage(double objects, int bytes) {
-        return new DrainRun(archive, events, measuredEvents, measuredSeconds, secondsFromStart, objects, bytes);
+        return new DrainRun(archive, events, measuredEvents, measuredSeconds, secondHalfEvents, secondHalfSeconds,
+                secondsFromStart, curve, objects, bytes);
     }
 
     public double putsPerThousand() {
@@ -22,6 +37,15 @@ public record DrainRun(boolean archive, int events, long measuredEvents, double 
     }
 
     public double documentsPerSecond() {
-        return measuredSeconds <= 0 ? 0 : measuredEvents / measuredSeconds;
+        return rate(measuredEvents, measuredSeconds);
+    }
+
+    /** The rate once the worker's JIT compilers have mostly finished: from half stored to all. */
+    public double secondHalfDocumentsPerSecond() {
+        return rate(secondHalfEvents, secondHalfSeconds);
+    }
+
+    private static double rate(long events, double seconds) {
+        return seconds <= 0 ? 0 : events / seconds;
     }
 }
