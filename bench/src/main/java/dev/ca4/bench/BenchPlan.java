@@ -12,7 +12,9 @@ import java.util.List;
  * @param concurrencies       wrk connections for POST /metadata
  * @param batchConcurrency    wrk connections for POST /metadata/batch
  * @param batchEvents         events in one batch request
- * @param drainSeconds        the drain test's N is sized from a warm-up run so that the drain lasts at least this
+ * @param drainSeconds        the drain test's N is sized from a warm-up run so that the drain lasts at least this:
+ *                            60 s, since a restarted worker's JIT compilers take a core for most of its first minute
+ *                            and 20 s drains measured mostly that (bench/README.md, "The sink, fifth round")
  * @param drainWarmupEvents   events of that sizing run
  * @param drainWarmFraction   the first part of each drain is the worker's warm-up: the clock starts once this
  *                            fraction of N is stored (each run starts a fresh worker JVM)
@@ -41,7 +43,7 @@ public record BenchPlan(int runs, int warmupSeconds, int ingestSeconds, List<Int
                         int e2eSettleSeconds, List<Integer> producerBatches, int producerImagesPerRun) {
 
     public static BenchPlan standard() {
-        return new BenchPlan(3, 3, 5, List.of(1, 8, 32, 64), 8, 100, 20, 10000, 0.1,
+        return new BenchPlan(3, 3, 5, List.of(1, 8, 32, 64), 8, 100, 60, 10000, 0.1,
                 List.of(200, 500), 10, 30, 180, 32, 30, List.of(1, 8, 32), 32);
     }
 

@@ -2,14 +2,18 @@ package dev.ca4.bench.drain;
 
 import java.util.ArrayList;
 import java.util.List;
+import dev.ca4.bench.pipeline.WorkerControl.WorkerUsage;
+
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * Times a drain by polling the stored count; it is started before the worker is, so it sees the count from 0.
  * The clock starts at the first poll that sees at least the warm-up part stored (a fresh worker JVM is still
  * compiling its hot paths before that) and stops when all are stored. It also times the second half alone (from
  * the first poll that sees half stored), where the worker's compilers have mostly finished, and keeps the stored
- * count once a second: the drain's curve.
+ * count once a second: the drain's curve. The worker's CPU and collection time are read at half stored and at the
+ * end: what the second half cost the worker itself, a figure the other processes' share of the cores does not move.
  */
 final class DrainClock {
     private static final long POLL_MS = 100;
@@ -23,26 +27,31 @@ final class DrainClock {
      * @param startNanos when the worker was told to start
      * @throws IllegalStateException when the count does not move for 120 s
      */
-    static DrainRun measure(LongSupplier storedCount, int events, double warmFraction, boolean archive,
-                            long startNanos) throws InterruptedException {
+    static DrainRun measure(LongSupplier storedCount, Supplier<WorkerUsage> usage, int events, double warmFraction,
+                            boolean archive, long startNanos) throws InterruptedException {
         Mark warm = new Mark((long) Math.ceil(events * warmFraction));
         Mark half = new Mark((long) Math.ceil(events * 0.5));
         List<DrainRun.CurvePoint> curve = new ArrayList<>();
         long nextCurveAt = startNanos;
+        WorkerUsage atHalf = null;
         long last = -1;
         long lastMove = System.nanoTime();
         while (true) {
             long now = System.nanoTime();
             long count = storedCount.getAsLong();
             warm.see(now, count);
-            half.see(now, count);
+            if (half.see(now, count)) {
+                atHalf = usage.get();
+            }
             if (now >= nextCurveAt || count >= events) {
                 curve.add(new DrainRun.CurvePoint((now - startNanos) / 1e9, count));
                 nextCurveAt += CURVE_NS;
             }
             if (count >= events) {
+                WorkerUsage secondHalf = usage.get().minus(atHalf);
                 return new DrainRun(archive, events, count - warm.count, (now - warm.at) / 1e9,
-                        count - half.count, (now - half.at) / 1e9, (now - startNanos) / 1e9, curve);
+                        count - half.count, (now - half.at) / 1e9, (now - startNanos) / 1e9, curve,
+                        secondHalf.cpuSeconds(), secondHalf.gcSeconds());
             }
             if (count != last) {
                 last = count;
@@ -64,11 +73,14 @@ final class DrainClock {
             this.target = target;
         }
 
-        void see(long now, long stored) {
+        /** True at the first poll that reaches the target. */
+        boolean see(long now, long stored) {
             if (at < 0 && stored >= target) {
                 at = now;
                 count = stored;
+                return true;
             }
+            return false;
         }
     }
 }

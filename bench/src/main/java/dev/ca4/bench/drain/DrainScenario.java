@@ -64,6 +64,10 @@ public final class DrainScenario implements Scenario {
                     results.stream().map(DrainRun::documentsPerSecond).toList()));
             figures.add(new Figure(name(), c, "stored, second half", "docs/s",
                     results.stream().map(DrainRun::secondHalfDocumentsPerSecond).toList()));
+            figures.add(new Figure(name(), c, "worker CPU, second half", "ms per 1,000 docs",
+                    results.stream().map(DrainRun::workerCpuMsPerThousand).toList()));
+            figures.add(new Figure(name(), c, "worker GC pauses, second half", "% of the time",
+                    results.stream().map(DrainRun::gcPausePercent).toList()));
             figures.add(new Figure(name(), c, "all N stored", "s incl. start",
                     results.stream().map(DrainRun::secondsFromStart).toList()));
             if (archive) {
@@ -91,7 +95,8 @@ public final class DrainScenario implements Scenario {
         long start = System.nanoTime();
         CompletableFuture<DrainRun> clock = CompletableFuture.supplyAsync(() -> {
             try {
-                return DrainClock.measure(ctx.store()::count, n, ctx.plan().drainWarmFraction(), archive, start);
+                return DrainClock.measure(ctx.store()::count, ctx.worker()::usage, n, ctx.plan().drainWarmFraction(),
+                        archive, start);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);

@@ -35,6 +35,24 @@ public final class WorkerControl {
         return PrometheusScrape.sample(http, worker, prefix);
     }
 
+    /**
+     * The worker JVM's CPU and collection time so far, from its MicroProfile base metrics (NaN where not
+     * answering): what a stretch of a drain cost the worker, whatever the other processes took.
+     */
+    public WorkerUsage usage() {
+        return new WorkerUsage(PrometheusScrape.sum(http, worker, "cpu_processCpuTime_seconds"),
+                PrometheusScrape.sum(http, worker, "gc_time_seconds"));
+    }
+
+    /** Seconds of CPU the worker's process used, and of collection pauses (all collectors), since its start. */
+    public record WorkerUsage(double cpuSeconds, double gcSeconds) {
+        public static final WorkerUsage UNKNOWN = new WorkerUsage(Double.NaN, Double.NaN);
+
+        public WorkerUsage minus(WorkerUsage before) {
+            return new WorkerUsage(cpuSeconds - before.cpuSeconds, gcSeconds - before.gcSeconds);
+        }
+    }
+
     public boolean running() throws IOException, InterruptedException {
         return server(Map.of(), "status", "worker") == 0;
     }
