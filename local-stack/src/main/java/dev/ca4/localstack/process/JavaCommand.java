@@ -49,14 +49,16 @@ public final class JavaCommand {
     /**
      * {@code [setsid] java -Xmx.. -cp .. <mainClass>} for one service. {@code setsid} (when present) puts the JVM
      * in its own session, so a Ctrl-C meant for the shell or make that started it does not reach it; it execs
-     * java in place, so the pid stays the same.
+     * java in place, so the pid stays the same. The throughput collector, as the worker's: the stack shares a small
+     * machine with the pipeline, and G1's concurrent marking took 14-28% of the store's CPU while a worker drained
+     * into it (bench/README.md, "The sink, fifth round").
      */
     public static List<String> command(String mainClass, String maxHeap) {
         List<String> command = new ArrayList<>();
         if (Files.isExecutable(SETSID)) {
             command.add(SETSID.toString());
         }
-        command.addAll(List.of(javaBinary(), maxHeap, "-XX:+ExitOnOutOfMemoryError", "-Djava.awt.headless=true",
+        command.addAll(List.of(javaBinary(), maxHeap, "-XX:+UseParallelGC", "-XX:+ExitOnOutOfMemoryError", "-Djava.awt.headless=true",
                 "-Dlogback.configurationFile=" + LOGBACK_CONFIG, "-cp", classPath(), mainClass));
         return command;
     }
