@@ -152,7 +152,7 @@ public class BenchCommand implements Callable<Integer> {
                 Files.createTempDirectory("ca4-bench"))) {
             ctx.log("machine: " + machine.cores() + " cores, load average " + loadBefore + ", commit "
                     + machine.gitCommit());
-            for (Scenario s : List.of(new BytesScenario(filler), new IngestScenario(), new DrainScenario(filler),
+            for (Scenario s : List.of(new BytesScenario(filler), new IngestScenario(), new DrainScenario(filler, storeBackend.equals("memory")),
                     new EndToEndScenario(), new ProducerScenario(producerJar, python, torchScript, producerThreads),
                     new SearchScenario(search, searchRate, dim))) {
                 if (!scenarios.contains(s.name())) {
