@@ -3,7 +3,7 @@ package dev.ca4.bench;
 import java.util.List;
 
 /**
- * How much of everything to measure. {@link #standard()} takes about 10–15 minutes on 2 cores;
+ * How much of everything to measure. {@link #standard()} takes about 20 minutes on 2 cores;
  * {@link #quick()} a few minutes, for checking that the bench works rather than for figures to quote.
  *
  * @param runs                measured runs of each case (the median and min–max are over these)
@@ -12,9 +12,9 @@ import java.util.List;
  * @param concurrencies       wrk connections for POST /metadata
  * @param batchConcurrency    wrk connections for POST /metadata/batch
  * @param batchEvents         events in one batch request
- * @param drainSeconds        the drain test's N is sized from a warm-up run so that the drain lasts at least this:
- *                            60 s, since a restarted worker's JIT compilers take a core for most of its first minute
- *                            and 20 s drains measured mostly that (bench/README.md, "The sink, fifth round")
+ * @param drainSeconds        the drain test's N is sized so that a drain at the sizing run's rate lasts this long: 60 s,
+ *                            since a restarted worker's JIT compilers take a core for most of its first minute and
+ *                            drains sized for 20 s measured mostly that (bench/README.md, "The sink, fifth round")
  * @param drainWarmupEvents   events of that sizing run
  * @param drainWarmFraction   the first part of each drain is the worker's warm-up: the clock starts once this
  *                            fraction of N is stored (each run starts a fresh worker JVM)
