@@ -57,7 +57,7 @@ public class BenchCommand implements Callable<Integer> {
     @Option(names = {"-r", "--runs"}, description = "Measured runs of each case (default: 3, quick: 2).")
     Integer runs;
 
-    @Option(names = "--drain-seconds", description = "Shortest drain to size N for (default: 20, quick: 6).")
+    @Option(names = "--drain-seconds", description = "Seconds a drain at the sizing run's rate should last; N is sized from it (default: 60, quick: 6).")
     Integer drainSeconds;
 
     @Option(names = {"-s", "--scenarios"}, split = ",", defaultValue = "bytes,ingest,drain,e2e,producer",
@@ -152,8 +152,10 @@ public class BenchCommand implements Callable<Integer> {
                 Files.createTempDirectory("ca4-bench"))) {
             ctx.log("machine: " + machine.cores() + " cores, load average " + loadBefore + ", commit "
                     + machine.gitCommit());
-            for (Scenario s : List.of(new BytesScenario(filler), new IngestScenario(), new DrainScenario(filler, storeBackend.equals("memory")),
-                    new EndToEndScenario(), new ProducerScenario(producerJar, python, torchScript, producerThreads),
+            boolean memoryStore = storeBackend.equals("memory");
+            for (Scenario s : List.of(new BytesScenario(filler), new IngestScenario(),
+                    new DrainScenario(filler, memoryStore), new EndToEndScenario(),
+                    new ProducerScenario(producerJar, python, torchScript, producerThreads),
                     new SearchScenario(search, searchRate, dim))) {
                 if (!scenarios.contains(s.name())) {
                     continue;

@@ -12,9 +12,10 @@ import java.util.List;
  * @param concurrencies       wrk connections for POST /metadata
  * @param batchConcurrency    wrk connections for POST /metadata/batch
  * @param batchEvents         events in one batch request
- * @param drainSeconds        the drain test's N is sized so that a drain at the sizing run's rate lasts this long: 60 s,
- *                            since a restarted worker's JIT compilers take a core for most of its first minute and
- *                            drains sized for 20 s measured mostly that (bench/README.md, "The sink, fifth round")
+ * @param drainSeconds        the drain test's N is sized so that a drain at the sizing run's rate lasts this
+ *                            long: 60 s, since a restarted worker's JIT compilers take a core for most of its first
+ *                            minute and drains sized for 20 s measured mostly that (bench/README.md, "The sink,
+ *                            fifth round")
  * @param drainWarmupEvents   events of that sizing run
  * @param drainWarmFraction   the first part of each drain is the worker's warm-up: the clock starts once this
  *                            fraction of N is stored (each run starts a fresh worker JVM)

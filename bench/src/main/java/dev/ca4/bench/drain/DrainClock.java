@@ -1,9 +1,9 @@
 package dev.ca4.bench.drain;
 
-import java.util.ArrayList;
-import java.util.List;
 import dev.ca4.bench.pipeline.WorkerControl.WorkerUsage;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 

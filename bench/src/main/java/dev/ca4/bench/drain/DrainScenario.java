@@ -91,7 +91,8 @@ public final class DrainScenario implements Scenario {
                 + "% stored to 100% stored (each run starts a fresh worker JVM); 'second half' from 50% to 100%, "
                 + "when the worker's JIT compilers have mostly finished; each run's curve is in its details");
         all.stream().filter(r -> r.measuredSeconds() < plan.drainSeconds()).findAny()
-                .ifPresent(r -> notes.add("some drains lasted under " + plan.drainSeconds() + " s (N from the sizing run, at most " + maxEvents + ")"));
+                .ifPresent(r -> notes.add("some drains lasted under " + plan.drainSeconds()
+                        + " s (N from the sizing run, at most " + maxEvents + ")"));
         return new Section(name(), figures, details, notes);
     }
 

@@ -58,8 +58,9 @@ public final class JavaCommand {
         if (Files.isExecutable(SETSID)) {
             command.add(SETSID.toString());
         }
-        command.addAll(List.of(javaBinary(), maxHeap, "-XX:+UseParallelGC", "-XX:+ExitOnOutOfMemoryError", "-Djava.awt.headless=true",
-                "-Dlogback.configurationFile=" + LOGBACK_CONFIG, "-cp", classPath(), mainClass));
+        command.addAll(List.of(javaBinary(), maxHeap, "-XX:+UseParallelGC", "-XX:+ExitOnOutOfMemoryError",
+                "-Djava.awt.headless=true", "-Dlogback.configurationFile=" + LOGBACK_CONFIG, "-cp", classPath(),
+                mainClass));
         return command;
     }
 
