@@ -15,29 +15,25 @@ public final class PrometheusScrape {
 
     /** The first series named {@code prefix} of {@code base}/metrics, or NaN when absent or not answering. */
     public static double sample(HttpClient http, URI base, String prefix) {
-        return scrape(http, base, prefix, true);
+        String body = fetch(http, base);
+        return body == null ? Double.NaN : valueOf(body, prefix, true);
     }
 
-    /** The sum of every series named {@code name} (e.g. one per collector), or NaN when none or not answering. */
-    public static double sum(HttpClient http, URI base, String name) {
-        return scrape(http, base, name, false);
-    }
-
-    private static double scrape(HttpClient http, URI base, String name, boolean firstOnly) {
+    /** {@code base}/metrics as Prometheus text, or null when not answering; read it with {@link #valueOf}. */
+    public static String fetch(HttpClient http, URI base) {
         try {
-            String body = http.send(HttpRequest.newBuilder(base.resolve("/metrics")).timeout(Duration.ofSeconds(10))
+            return http.send(HttpRequest.newBuilder(base.resolve("/metrics")).timeout(Duration.ofSeconds(10))
                     .build(), HttpResponse.BodyHandlers.ofString()).body();
-            return valueOf(body, name, firstOnly);
         } catch (IOException e) {
-            return Double.NaN; // not answering
+            return null; // not answering
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return Double.NaN;
+            return null;
         }
     }
 
     /** The first or the summed series named {@code name} in Prometheus text; NaN when none or not a number. */
-    static double valueOf(String body, String name, boolean firstOnly) {
+    public static double valueOf(String body, String name, boolean firstOnly) {
         double sum = 0;
         boolean found = false;
         try {

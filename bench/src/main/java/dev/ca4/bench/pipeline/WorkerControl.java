@@ -40,8 +40,10 @@ public final class WorkerControl {
      * answering): what a stretch of a drain cost the worker, whatever the other processes took.
      */
     public WorkerUsage usage() {
-        return new WorkerUsage(PrometheusScrape.sum(http, worker, "cpu_processCpuTime_seconds"),
-                PrometheusScrape.sum(http, worker, "gc_time_seconds"));
+        String metrics = PrometheusScrape.fetch(http, worker); // one scrape: both figures from the same instant
+        return metrics == null ? WorkerUsage.UNKNOWN
+                : new WorkerUsage(PrometheusScrape.valueOf(metrics, "cpu_processCpuTime_seconds", false),
+                PrometheusScrape.valueOf(metrics, "gc_time_seconds", false));
     }
 
     /** Seconds of CPU the worker's process used, and of collection pauses (all collectors), since its start. */
