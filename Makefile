@@ -37,7 +37,7 @@ WITH_ENV := set -a; source local.env; source $(SECRETS); CA4_LOCAL_HOME=$(abspat
 -include make/*.mk
 
 .PHONY: help build secrets stack-up stack-down servers-up servers-down truststore run stop status test test-java \
-        run-local-processor stop-local-processor verify-kafka verify-preflight verify-workflow bench bench-pipeline bench-producer bench-search bench-search-service bench-search-restart bench-search-lucene restore \
+        run-local-processor stop-local-processor verify-kafka verify-preflight verify-workflow bench bench-pipeline bench-producer bench-search bench-search-real bench-search-service bench-search-restart bench-search-lucene restore \
         chaos test-chaos soak mutation test-notebook clean
 
 help: ## List every target
@@ -222,6 +222,27 @@ BENCH_SEARCH_ARGS ?=
 bench-search: ## Measure the similarity index alone: recall@10 vs exact, query p99 with 8 clients, RAM per vector (100,000 x 2,048-d)
 	$(MVN) -q install -DskipTests -DskipITs -pl search-index -am
 	java -Xmx3g -cp 'search-index/target/search-index.jar:search-index/target/lib/*' dev.ca4.search.bench.IndexBench $(BENCH_SEARCH_ARGS)
+
+# The index on real embeddings (docs/similarity-search.md, "Real embeddings"): the sample images and the photos of
+# Debian's wallpaper and scikit-image packages (downloaded and unpacked under $(REAL_HOME), not installed), each
+# cropped REAL_VARIANTS ways, embedded by the producer with PRODUCER_WEIGHTS (random offline; imagenet or a Keras
+# .npz gives ImageNet embeddings), then measured as make bench-search measures (results: search-real-*.json).
+REAL_HOME     := $(LOCAL_HOME)/real-images
+REAL_PACKAGES := mate-backgrounds ukui-wallpapers lomiri-wallpapers-20.04 plasma-workspace-wallpapers python3-skimage
+REAL_VARIANTS ?= 60
+SEARCH_CP     := 'search-index/target/search-index.jar:search-index/target/lib/*'
+bench-search-real: ## Measure the similarity index on real embeddings: photos from Debian packages, cropped, embedded by the producer (~12 min)
+	$(MVN) -q install -DskipTests -DskipITs -pl search-index,producer-dl4j -am
+	mkdir -p $(REAL_HOME)/debs
+	cd $(REAL_HOME)/debs && for p in $(REAL_PACKAGES); do ls $${p}_*.deb >/dev/null 2>&1 \
+	  || apt-get download $$p 2>/dev/null || { apt-get update -qq && apt-get download $$p; }; done
+	rm -rf $(REAL_HOME)/photos && for f in $(REAL_HOME)/debs/*.deb; do dpkg-deb -x $$f $(REAL_HOME)/photos; done
+	java -cp $(SEARCH_CP) dev.ca4.search.bench.ImageVariants --out $(REAL_HOME)/variants --per-image $(REAL_VARIANTS) \
+	  $(SAMPLE_IMAGES) $(REAL_HOME)/photos/usr/share/backgrounds $(REAL_HOME)/photos/usr/lib/python3/dist-packages/skimage/data \
+	  $$(for d in $(REAL_HOME)/photos/usr/share/wallpapers/*/contents/images; do ls -S $$d/* | head -1; done)
+	java -jar $(PRODUCER_JAR) --weights $(PRODUCER_WEIGHTS) --dry-run --batch-size 16 --output $(REAL_HOME)/events.jsonl \
+	  $(REAL_HOME)/variants
+	java -Xmx3g -cp $(SEARCH_CP) dev.ca4.search.bench.IndexBench --events $(REAL_HOME)/events.jsonl $(BENCH_SEARCH_ARGS)
 
 # The alternative to jvector, measured the same way: Lucene's HNSW over int4-quantized vectors (cap raised to 2,048).
 bench-search-lucene: ## Measure Lucene's HNSW on the same vectors as make bench-search: recall@10, query p99, bytes per vector

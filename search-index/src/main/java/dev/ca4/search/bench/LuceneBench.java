@@ -119,7 +119,7 @@ public final class LuceneBench implements Callable<Integer> {
                 double recall = recallSum / corpus.queries;
                 System.out.printf("recall@%d over %d queries: %.4f%n", corpus.k, corpus.queries, recall);
                 ArrayNode runs = new ObjectMapper().createArrayNode();
-                Histogram latency = new QueryLatency(query -> search(searcher, query), data, 2L * corpus.count, corpus.k, corpus.clients,
+                Histogram latency = new QueryLatency(query -> search(searcher, query), data::vector, 2L * corpus.count, corpus.k, corpus.clients,
                         corpus.latencyQueries).runs(corpus.queryGates, runs);
                 out.put("library", "lucene " + org.apache.lucene.util.Version.LATEST).put("vectors", corpus.count)
                         .put("dim", corpus.dimension).put("clusters", corpus.clusters).put("k", corpus.k).put("max_conn", maxConn)

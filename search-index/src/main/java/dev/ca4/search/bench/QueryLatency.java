@@ -3,7 +3,6 @@ package dev.ca4.search.bench;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.ca4.search.index.Hit;
 import dev.ca4.search.index.QueryGate;
-import dev.ca4.search.index.SyntheticVectors;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 
@@ -15,6 +14,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.function.LongFunction;
 
 /**
  * Query latency from concurrent clients, the same way for every index the benches compare: a warm-up, then runs of
@@ -23,14 +23,17 @@ import java.util.function.Function;
  */
 final class QueryLatency {
     private final Function<float[], List<Hit>> search;
-    private final SyntheticVectors data;
+    private final LongFunction<float[]> data;
     private final int k;
     private final int clients;
     private final int queries;
     private long nextQuery;
 
-    /** @param firstQuery ordinal of the first synthetic vector used as a query (past the indexed ones) */
-    QueryLatency(Function<float[], List<Hit>> search, SyntheticVectors data, long firstQuery, int k, int clients,
+    /**
+     * @param data       query number i to vector (never an indexed vector)
+     * @param firstQuery number of the first query taken
+     */
+    QueryLatency(Function<float[], List<Hit>> search, LongFunction<float[]> data, long firstQuery, int k, int clients,
                  int queries) {
         this.search = search;
         this.data = data;
@@ -43,7 +46,7 @@ final class QueryLatency {
     /** One run per gate (-1 = none, 0 = one per core, n = n at once), printed and added to {@code out}. */
     Histogram runs(List<Integer> gates, ArrayNode out) throws Exception {
         for (int i = 0; i < 500; i++) { // warm-up: the JIT and the page cache, not counted
-            search.apply(data.vector(nextQuery++));
+            search.apply(data.apply(nextQuery++));
         }
         Histogram last = null;
         for (int gate : gates) {
@@ -72,7 +75,7 @@ final class QueryLatency {
             for (int c = 0; c < clients; c++) {
                 running.add(pool.submit(() -> {
                     for (long q; (q = next.getAndIncrement()) < queries; ) {
-                        float[] query = data.vector(offset + q);
+                        float[] query = data.apply(offset + q);
                         long t = System.nanoTime();
                         List<Hit> hits = gatePermits < 0 ? search.apply(query) : gate.run(() -> search.apply(query));
                         histogram.recordValue((System.nanoTime() - t) / 1000);

@@ -35,6 +35,8 @@ public final class AnnIndex implements AutoCloseable {
     }
 
     private static final VectorSimilarityFunction SIMILARITY = VectorSimilarityFunction.DOT_PRODUCT;
+    /** Centroids per PQ subspace: one byte per subspace in the codes. */
+    private static final int PQ_CENTROIDS = 256;
 
     private final VectorFile vectors;
     private final Settings settings;
@@ -55,6 +57,10 @@ public final class AnnIndex implements AutoCloseable {
         if (vectors.size() == 0) {
             throw new IllegalArgumentException("no vectors to index");
         }
+        if (vectors.size() < PQ_CENTROIDS) {
+            throw new IllegalArgumentException("the quantizer trains " + PQ_CENTROIDS + " centroids per subspace: it needs at least "
+                    + PQ_CENTROIDS + " vectors, not " + vectors.size());
+        }
         if (vectors.dimension() % settings.pqSubspaces() != 0) {
             throw new IllegalArgumentException(settings.pqSubspaces() + " PQ subspaces do not divide " + vectors.dimension() + " dimensions");
         }
@@ -62,7 +68,7 @@ public final class AnnIndex implements AutoCloseable {
         // which on a 2-vCPU machine is one thread.
         ForkJoinPool pool = new ForkJoinPool(Runtime.getRuntime().availableProcessors());
         try {
-            ProductQuantization pq = ProductQuantization.compute(vectors, settings.pqSubspaces(), 256, false,
+            ProductQuantization pq = ProductQuantization.compute(vectors, settings.pqSubspaces(), PQ_CENTROIDS, false,
                     KMeansPlusPlusClusterer.UNWEIGHTED, pool, pool);
             PQVectors codes = (PQVectors) pq.encodeAll(vectors, pool);
             BuildScoreProvider scores = BuildScoreProvider.pqBuildScoreProvider(SIMILARITY, codes);

@@ -82,4 +82,16 @@ class AnnIndexTest {
         IllegalArgumentException zero = assertThrows(IllegalArgumentException.class, () -> index.search(new float[DIM], 10));
         assertTrue(zero.getMessage().contains("no direction"), zero.getMessage());
     }
+
+    @Test
+    void fewerVectorsThanTheQuantizerHasCentroidsAreRefusedWithTheCount() throws Exception {
+        try (VectorFile few = new VectorFile(tmp.resolve("few.f32"), DIM)) {
+            for (int i = 0; i < 255; i++) {
+                few.append(data.vector(i));
+            }
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> AnnIndex.build(few, new AnnIndex.Settings(32, 100, 64, 64)));
+            assertTrue(e.getMessage().contains("at least 256 vectors, not 255"), e.getMessage());
+        }
+    }
 }
