@@ -186,12 +186,14 @@ BENCH_ARGS ?=
 # The local store's backend for the bench: h2 (make run's, one file on disk) or memory (the worker's own speed,
 # without mongo-java-server's H2 cost); bench/README.md compares both.
 BENCH_MONGO_BACKEND ?= h2
-# `make bench` records every target the issues set, one benchmark after the other (~40 min on 2 cores; each writes
-# its JSON to bench/results/): the pipeline, the search service under load, the similarity index alone.
-bench: ## Every benchmark with a target: bench-pipeline, bench-search-service, bench-search (BENCH_ARGS=--quick: shorter pipeline runs)
+# `make bench` records every target the issues set, one benchmark after the other (~55 min on 2 cores; each writes
+# its JSON to bench/results/): the pipeline, the search service under load, the similarity index alone, the index
+# on real embeddings.
+bench: ## Every benchmark with a target: bench-pipeline, bench-search-service, bench-search, bench-search-real (BENCH_ARGS=--quick: shorter pipeline runs)
 	@$(MAKE) --no-print-directory bench-pipeline
 	@$(MAKE) --no-print-directory bench-search-service
 	@$(MAKE) --no-print-directory bench-search
+	@$(MAKE) --no-print-directory bench-search-real
 
 bench-pipeline: secrets ## Measure ingest, worker drain, end-to-end latency, record bytes, producer embeddings/s vs PyTorch (BENCH_ARGS=--quick: a short run)
 	@$(call deb-need,command -v wrk,wrk)

@@ -41,6 +41,9 @@ public final class IndexBench implements Callable<Integer> {
     @Option(names = "--beam-width", defaultValue = "100") int beamWidth;
     @Option(names = "--pq-subspaces", defaultValue = "256") int pqSubspaces;
     @Option(names = "--rerank", defaultValue = "64") int rerank;
+    @Option(names = "--refine-width", defaultValue = "20") int refineWidth;
+    @Option(names = "--refine-expansions", defaultValue = "60", description = "Neighbour lists the exact refinement "
+            + "reads per query; 0 turns it off (default: ${DEFAULT-VALUE}).") int refineExpansions;
     @Option(names = "--events", paramLabel = "FILE", description = "Index the embeddings of these events (one JSON "
             + "event per line: the producer's --dry-run --output) instead of synthetic vectors; --queries of them, "
             + "drawn by a seeded shuffle, are held out as the queries. --vectors, --dim and --clusters are then unused.")
@@ -83,7 +86,7 @@ public final class IndexBench implements Callable<Integer> {
 
             long heapBefore = usedHeapAfterGc();
             t0 = System.nanoTime();
-            AnnIndex.Settings settings = new AnnIndex.Settings(maxDegree, beamWidth, pqSubspaces, rerank);
+            AnnIndex.Settings settings = new AnnIndex.Settings(maxDegree, beamWidth, pqSubspaces, rerank, refineWidth, refineExpansions);
             try (AnnIndex index = AnnIndex.build(vectors, settings)) {
                 double buildSeconds = (System.nanoTime() - t0) / 1e9;
                 long heapAfter = usedHeapAfterGc();
@@ -114,7 +117,8 @@ public final class IndexBench implements Callable<Integer> {
 
                 out.put("vectors", data.count()).put("dim", data.dimension()).put("k", corpus.k)
                         .put("max_degree", maxDegree).put("beam_width", beamWidth).put("pq_subspaces", pqSubspaces)
-                        .put("rerank", rerank).put("write_seconds", writeSeconds).put("build_seconds", buildSeconds)
+                        .put("rerank", rerank).put("refine_width", refineWidth).put("refine_expansions", refineExpansions)
+                        .put("write_seconds", writeSeconds).put("build_seconds", buildSeconds)
                         .put("ram_bytes_per_vector_jvector", index.ramBytesUsed() / data.count())
                         .put("heap_bytes_per_vector_after_gc", (heapAfter - heapBefore) / data.count())
                         .put("disk_bytes_per_vector", 4L * data.dimension())

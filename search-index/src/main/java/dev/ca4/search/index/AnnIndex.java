@@ -24,13 +24,21 @@ import java.util.function.IntPredicate;
 /**
  * Approximate nearest neighbours by cosine over the vectors of a {@link VectorFile}: jvector's graph (Vamana),
  * built and searched on product-quantized codes held in RAM, the best candidates reranked with the full vectors
- * read from the file (docs/similarity-search.md). Thread-safe for searches once built.
+ * read from the file, then refined by an exact walk from the best ones (docs/similarity-search.md). Thread-safe for
+ * searches once built.
  */
 public final class AnnIndex implements AutoCloseable {
-    /** How the index is built and searched; {@link #defaults()} are what the measurements chose. */
-    public record Settings(int maxDegree, int beamWidth, int pqSubspaces, int rerank) {
+    /**
+     * How the index is built and searched; {@link #defaults()} are what the measurements chose.
+     *
+     * @param rerank           the graph search's candidates, reranked with the full vectors
+     * @param refineWidth      how many of the best answers the exact refinement expands ({@link ExactRefinement}),
+     *                         at least k
+     * @param refineExpansions most neighbour lists the exact refinement reads per query; 0 turns it off
+     */
+    public record Settings(int maxDegree, int beamWidth, int pqSubspaces, int rerank, int refineWidth, int refineExpansions) {
         public static Settings defaults() {
-            return new Settings(32, 100, 256, 64);
+            return new Settings(32, 100, 256, 64, 20, 60);
         }
     }
 
@@ -101,7 +109,7 @@ public final class AnnIndex implements AutoCloseable {
         for (SearchResult.NodeScore n : result.getNodes()) {
             hits.add(new Hit(n.node, Cosine.fromScore(n.score)));
         }
-        return hits;
+        return ExactRefinement.refine(graph, vectors, unit, k, hits, accept, settings.refineWidth(), settings.refineExpansions(), approximate);
     }
 
     public List<Hit> search(float[] query, int k) {

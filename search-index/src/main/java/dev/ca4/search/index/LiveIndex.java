@@ -213,7 +213,8 @@ public final class LiveIndex implements AutoCloseable {
             for (SearchResult.NodeScore s : result.getNodes()) {
                 hits.add(new Hit(s.node, Cosine.fromScore(s.score)));
             }
-            return hits;
+            return ExactRefinement.refine(g.builder().getGraph(), vectors, unit, k, hits, accept,
+                    settings.ann().refineWidth(), settings.ann().refineExpansions(), approximate);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -30,7 +30,7 @@ class AnnIndexTest {
         for (int i = 0; i < COUNT; i++) {
             vectors.append(data.vector(i));
         }
-        index = AnnIndex.build(vectors, new AnnIndex.Settings(32, 100, 64, 64));
+        index = AnnIndex.build(vectors, new AnnIndex.Settings(32, 100, 64, 64, 20, 30));
     }
 
     @AfterAll
@@ -90,8 +90,45 @@ class AnnIndexTest {
                 few.append(data.vector(i));
             }
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> AnnIndex.build(few, new AnnIndex.Settings(32, 100, 64, 64)));
+                    () -> AnnIndex.build(few, new AnnIndex.Settings(32, 100, 64, 64, 20, 30)));
             assertTrue(e.getMessage().contains("at least 256 vectors, not 255"), e.getMessage());
+        }
+    }
+
+    /**
+     * Vectors that share a large common part, as untrained ResNet50's embeddings do (cosine 0.95 between any two):
+     * the PQ codes then rank the nearest ones too coarsely, and only the exact refinement finds them.
+     */
+    @Test
+    void theExactRefinementFindsTheNearNeighboursOfConcentratedVectorsThatThePqRankingMisses() throws Exception {
+        SyntheticVectors spread = new SyntheticVectors(DIM, 40, 0.6, 0.3, 11);
+        try (VectorFile concentrated = new VectorFile(tmp.resolve("concentrated.f32"), DIM)) {
+            for (int i = 0; i < 2000; i++) {
+                concentrated.append(shifted(spread.vector(i)));
+            }
+            double withoutRefinement = recall(concentrated, spread, new AnnIndex.Settings(16, 60, 16, 20, 20, 0));
+            double withRefinement = recall(concentrated, spread, new AnnIndex.Settings(16, 60, 16, 20, 20, 60));
+            assertTrue(withRefinement >= withoutRefinement + 0.15,
+                    "recall@10 without refinement " + withoutRefinement + ", with " + withRefinement);
+        }
+    }
+
+    private static float[] shifted(float[] v) {
+        float[] out = new float[v.length];
+        for (int d = 0; d < v.length; d++) {
+            out[d] = v[d] + 6f;
+        }
+        return out;
+    }
+
+    private static double recall(VectorFile vectors, SyntheticVectors spread, AnnIndex.Settings settings) throws Exception {
+        try (AnnIndex concentratedIndex = AnnIndex.build(vectors, settings)) {
+            double sum = 0;
+            for (int q = 0; q < 50; q++) {
+                float[] query = shifted(spread.vector(5000 + q));
+                sum += ExactSearch.recall(ExactSearch.search(vectors, query, 10), concentratedIndex.search(query, 10));
+            }
+            return sum / 50;
         }
     }
 }

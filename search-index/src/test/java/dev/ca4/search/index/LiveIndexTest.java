@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The live index: searchable at once, exact below the training size, the graph catching up behind. */
 class LiveIndexTest {
     private static final int DIM = 128;
-    private static final LiveIndex.Settings SMALL = new LiveIndex.Settings(new AnnIndex.Settings(16, 60, 32, 40), 500, 2, 0);
+    private static final LiveIndex.Settings SMALL = new LiveIndex.Settings(new AnnIndex.Settings(16, 60, 32, 40, 20, 30), 500, 2, 0);
 
     @TempDir
     Path tmp;

@@ -71,6 +71,14 @@ public class SearchConfig {
     int rerank;
 
     @Inject
+    @ConfigProperty(name = "ca4.search.ann.refine-width")
+    int refineWidth;
+
+    @Inject
+    @ConfigProperty(name = "ca4.search.ann.refine-expansions")
+    int refineExpansions;
+
+    @Inject
     @ConfigProperty(name = "mp.messaging.connector.liberty-kafka.bootstrap.servers")
     String kafkaBootstrap;
 
@@ -124,7 +132,7 @@ public class SearchConfig {
 
     public LiveIndex.Settings indexSettings() {
         int threads = indexThreads > 0 ? indexThreads : Runtime.getRuntime().availableProcessors();
-        return new LiveIndex.Settings(new AnnIndex.Settings(maxDegree, beamWidth, pqSubspaces, rerank),
+        return new LiveIndex.Settings(new AnnIndex.Settings(maxDegree, beamWidth, pqSubspaces, rerank, refineWidth, refineExpansions),
                 trainingVectors, threads, graphSaveMs);
     }
 

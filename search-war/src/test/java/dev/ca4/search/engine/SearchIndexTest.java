@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SearchIndexTest {
     private static final int DIM = 64;
-    private static final LiveIndex.Settings SETTINGS = new LiveIndex.Settings(new AnnIndex.Settings(16, 60, 16, 40), 4096, 1, 0);
+    private static final LiveIndex.Settings SETTINGS = new LiveIndex.Settings(new AnnIndex.Settings(16, 60, 16, 40, 20, 30), 4096, 1, 0);
     private final SyntheticVectors data = new SyntheticVectors(DIM, 5, 1);
 
     @TempDir
