@@ -20,9 +20,9 @@ import java.util.function.IntToDoubleFunction;
  * concentrated embeddings (cosines of 0.998 and up between an image and its ten nearest) too coarsely for the
  * rerank of its best candidates to find all of them (docs/similarity-search.md, "Real embeddings"); the neighbours
  * of true near neighbours are mostly near neighbours too, and an exact score costs one dot product. It runs only
- * for an answer the codes ranked {@link #coarse coarsely}: an exact score reads 8 KB of the mapped file, a few
- * microseconds, and refining every query tripled the query time at 100,000 synthetic vectors, where the codes rank
- * well enough.
+ * for an answer the codes ranked {@link #coarse coarsely}: each exact score reads 8 KB of the mapped file, and
+ * refining every query raised the p99 at 100,000 synthetic vectors (where the codes rank well enough) from
+ * 11.7-19.8 ms to 24-28 ms.
  */
 final class ExactRefinement {
     /** Refine when the codes' error scatter times this exceeds the answer's spread ({@link #coarse}). */
