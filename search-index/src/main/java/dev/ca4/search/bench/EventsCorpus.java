@@ -77,6 +77,7 @@ record EventsCorpus(List<float[]> indexed, List<float[]> queries, String model) 
         }
         Collections.shuffle(vectors, new Random(seed));
         int split = vectors.size() - queries;
-        return new EventsCorpus(List.copyOf(vectors.subList(0, split)), List.copyOf(vectors.subList(split, vectors.size())), model);
+        return new EventsCorpus(List.copyOf(vectors.subList(0, split)),
+                List.copyOf(vectors.subList(split, vectors.size())), model);
     }
 }

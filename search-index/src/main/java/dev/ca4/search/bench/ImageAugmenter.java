@@ -21,7 +21,8 @@ final class ImageAugmenter {
 
     ImageAugmenter(int shorterSide) {
         if (shorterSide < 32) {
-            throw new IllegalArgumentException("a variant's shorter side must be at least 32 pixels, not " + shorterSide);
+            throw new IllegalArgumentException("a variant's shorter side must be at least 32 pixels, not "
+                    + shorterSide);
         }
         this.shorterSide = shorterSide;
     }

@@ -51,7 +51,8 @@ public final class ImageVariants implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         if (perImage < 1) {
-            throw new CommandLine.ParameterException(new CommandLine(this), "--per-image must be at least 1, not " + perImage);
+            throw new CommandLine.ParameterException(new CommandLine(this),
+                    "--per-image must be at least 1, not " + perImage);
         }
         for (Path p : sources) {
             if (!Files.exists(p)) {
@@ -90,7 +91,8 @@ public final class ImageVariants implements Callable<Integer> {
             SplittableRandom random = new SplittableRandom(seed ^ (0x9E3779B97F4A7C15L * (index + 1)));
             String name = baseName(photo);
             for (int v = 0; v < perImage; v++) {
-                writeJpeg(augmenter.variant(source, random), out.resolve(String.format(Locale.ROOT, "%04d-%s-%03d.jpg", index, name, v)));
+                Path file = out.resolve(String.format(Locale.ROOT, "%04d-%s-%03d.jpg", index, name, v));
+                writeJpeg(augmenter.variant(source, random), file);
             }
             used.add(photo.toString());
         }

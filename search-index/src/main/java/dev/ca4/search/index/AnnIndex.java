@@ -24,8 +24,8 @@ import java.util.function.IntPredicate;
 /**
  * Approximate nearest neighbours by cosine over the vectors of a {@link VectorFile}: jvector's graph (Vamana),
  * built and searched on product-quantized codes held in RAM, the best candidates reranked with the full vectors
- * read from the file, then refined by an exact walk from the best ones (docs/similarity-search.md). Thread-safe for
- * searches once built.
+ * read from the file, then refined by an exact walk from the best ones when the codes ranked them coarsely
+ * ({@link ExactRefinement}, docs/similarity-search.md). Thread-safe for searches once built.
  */
 public final class AnnIndex implements AutoCloseable {
     /**
@@ -36,7 +36,8 @@ public final class AnnIndex implements AutoCloseable {
      *                         at least k
      * @param refineExpansions most neighbour lists the exact refinement reads per query; 0 turns it off
      */
-    public record Settings(int maxDegree, int beamWidth, int pqSubspaces, int rerank, int refineWidth, int refineExpansions) {
+    public record Settings(int maxDegree, int beamWidth, int pqSubspaces, int rerank, int refineWidth,
+                           int refineExpansions) {
         public static Settings defaults() {
             return new Settings(32, 100, 256, 64, 20, 60);
         }
@@ -66,8 +67,8 @@ public final class AnnIndex implements AutoCloseable {
             throw new IllegalArgumentException("no vectors to index");
         }
         if (vectors.size() < PQ_CENTROIDS) {
-            throw new IllegalArgumentException("the quantizer trains " + PQ_CENTROIDS + " centroids per subspace: it needs at least "
-                    + PQ_CENTROIDS + " vectors, not " + vectors.size());
+            throw new IllegalArgumentException("the quantizer trains " + PQ_CENTROIDS + " centroids per subspace: "
+                    + "it needs at least " + PQ_CENTROIDS + " vectors, not " + vectors.size());
         }
         if (vectors.dimension() % settings.pqSubspaces() != 0) {
             throw new IllegalArgumentException(settings.pqSubspaces() + " PQ subspaces do not divide " + vectors.dimension() + " dimensions");
@@ -109,7 +110,8 @@ public final class AnnIndex implements AutoCloseable {
         for (SearchResult.NodeScore n : result.getNodes()) {
             hits.add(new Hit(n.node, Cosine.fromScore(n.score)));
         }
-        return ExactRefinement.refine(graph, vectors, unit, k, hits, accept, settings.refineWidth(), settings.refineExpansions(), approximate);
+        return ExactRefinement.refine(graph, vectors, unit, k, hits, accept, settings.refineWidth(),
+                settings.refineExpansions(), approximate);
     }
 
     public List<Hit> search(float[] query, int k) {
