@@ -4,7 +4,6 @@ import io.github.jbellis.jvector.graph.GraphIndexBuilder;
 import io.github.jbellis.jvector.graph.GraphSearcher;
 import io.github.jbellis.jvector.graph.OnHeapGraphIndex;
 import io.github.jbellis.jvector.graph.SearchResult;
-import io.github.jbellis.jvector.graph.similarity.BuildScoreProvider;
 import io.github.jbellis.jvector.graph.similarity.ScoreFunction;
 import io.github.jbellis.jvector.graph.similarity.SearchScoreProvider;
 import io.github.jbellis.jvector.pq.KMeansPlusPlusClusterer;
@@ -61,7 +60,10 @@ public final class AnnIndex implements AutoCloseable {
         this.searchers = ExplicitThreadLocal.withInitial(() -> new GraphSearcher(graph));
     }
 
-    /** Trains the quantizer on the stored vectors, encodes them and builds the graph on the codes. */
+    /**
+     * Trains the quantizer on the stored vectors and encodes them (the codes guide searches), and builds the graph on
+     * exact scores ({@link ExactBuildScores}).
+     */
     public static AnnIndex build(VectorFile vectors, Settings settings) throws IOException {
         if (vectors.size() == 0) {
             throw new IllegalArgumentException("no vectors to index");
@@ -80,8 +82,7 @@ public final class AnnIndex implements AutoCloseable {
             ProductQuantization pq = ProductQuantization.compute(vectors, settings.pqSubspaces(), PQ_CENTROIDS, false,
                     KMeansPlusPlusClusterer.UNWEIGHTED, pool, pool);
             PQVectors codes = (PQVectors) pq.encodeAll(vectors, pool);
-            BuildScoreProvider scores = BuildScoreProvider.pqBuildScoreProvider(SIMILARITY, codes);
-            try (GraphIndexBuilder builder = new GraphIndexBuilder(scores, vectors.dimension(), settings.maxDegree(),
+            try (GraphIndexBuilder builder = new GraphIndexBuilder(new ExactBuildScores(vectors), vectors.dimension(), settings.maxDegree(),
                     settings.beamWidth(), 1.2f, 1.2f, pool, pool)) {
                 OnHeapGraphIndex graph = builder.build(vectors);
                 return new AnnIndex(vectors, settings, codes, graph);

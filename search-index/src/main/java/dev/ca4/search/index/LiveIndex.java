@@ -4,7 +4,6 @@ import io.github.jbellis.jvector.graph.GraphIndexBuilder;
 import io.github.jbellis.jvector.graph.GraphSearcher;
 import io.github.jbellis.jvector.graph.RandomAccessVectorValues;
 import io.github.jbellis.jvector.graph.SearchResult;
-import io.github.jbellis.jvector.graph.similarity.BuildScoreProvider;
 import io.github.jbellis.jvector.graph.similarity.ScoreFunction;
 import io.github.jbellis.jvector.graph.similarity.SearchScoreProvider;
 import io.github.jbellis.jvector.pq.KMeansPlusPlusClusterer;
@@ -88,7 +87,7 @@ public final class LiveIndex implements AutoCloseable {
     private boolean saveRetryPending;
 
     /** The graph and the codes it is built on, once the quantizer is trained. */
-    private record Graph(MutablePQVectors codes, ReloadableScores scores, GraphIndexBuilder builder) {
+    private record Graph(MutablePQVectors codes, GraphIndexBuilder builder) {
     }
 
     /** An index without a graph file: the graph is built from the vectors (benchmarks, tests). */
@@ -313,9 +312,7 @@ public final class LiveIndex implements AutoCloseable {
             g.codes().setZero(n - 1); // sizes the code storage once: the encodes below then write disjoint slots
             pool.submit(() -> IntStream.range(0, n).parallel()
                     .forEach(i -> g.codes().encodeAndSet(i, vectors.getVector(i)))).get();
-            g.scores().loading(true);
-            g.builder().load(file.graph());
-            g.scores().loading(false);
+            g.builder().load(file.graph()); // rescores each saved list exactly: 32 dot products a node
             if (g.builder().getGraph().size() != n) {
                 throw new IOException("its graph has " + g.builder().getGraph().size() + " nodes, not " + n);
             }
@@ -353,7 +350,7 @@ public final class LiveIndex implements AutoCloseable {
                 // A bounded batch: the covered mark, and so the share of queries the graph answers, moves steadily.
                 int to = Math.min(vectors.size(), from + BATCH);
                 VectorFloat<?>[] batch = new VectorFloat<?>[to - from];
-                for (int i = from; i < to; i++) { // codes first, one thread: an insert scores its node by its code
+                for (int i = from; i < to; i++) { // codes first, one thread: graph searches score every node they reach by its code
                     batch[i - from] = vectors.getVector(i);
                     g.codes().encodeAndSet(i, batch[i - from]);
                 }
@@ -386,12 +383,10 @@ public final class LiveIndex implements AutoCloseable {
         return graph;
     }
 
-    /** An empty graph over codes of this quantizer. */
+    /** An empty graph, linked on exact scores ({@link ExactBuildScores}), searched on codes of this quantizer. */
     private Graph newGraph(ProductQuantization pq) {
-        MutablePQVectors codes = new MutablePQVectors(pq);
-        ReloadableScores scores = new ReloadableScores(BuildScoreProvider.pqBuildScoreProvider(SIMILARITY, codes));
-        return new Graph(codes, scores, new GraphIndexBuilder(scores, vectors.dimension(), settings.ann().maxDegree(),
-                settings.ann().beamWidth(), 1.2f, 1.2f, pool, pool));
+        return new Graph(new MutablePQVectors(pq), new GraphIndexBuilder(new ExactBuildScores(vectors),
+                vectors.dimension(), settings.ann().maxDegree(), settings.ann().beamWidth(), 1.2f, 1.2f, pool, pool));
     }
 
     @Override
