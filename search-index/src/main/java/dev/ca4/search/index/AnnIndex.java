@@ -22,9 +22,10 @@ import java.util.function.IntPredicate;
 
 /**
  * Approximate nearest neighbours by cosine over the vectors of a {@link VectorFile}: jvector's graph (Vamana),
- * built and searched on product-quantized codes held in RAM, the best candidates reranked with the full vectors
- * read from the file, then refined by an exact walk from the best ones when the codes ranked them coarsely
- * ({@link ExactRefinement}, docs/similarity-search.md). Thread-safe for searches once built.
+ * linked on exact scores ({@link ExactBuildScores}) and searched on product-quantized codes held in RAM, the best
+ * candidates reranked with the full vectors read from the file, then refined by an exact walk from the best ones
+ * when the codes ranked them coarsely ({@link ExactRefinement}, docs/similarity-search.md). Thread-safe for searches
+ * once built.
  */
 public final class AnnIndex implements AutoCloseable {
     /**
