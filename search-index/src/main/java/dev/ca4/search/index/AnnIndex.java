@@ -83,8 +83,8 @@ public final class AnnIndex implements AutoCloseable {
             ProductQuantization pq = ProductQuantization.compute(vectors, settings.pqSubspaces(), PQ_CENTROIDS, false,
                     KMeansPlusPlusClusterer.UNWEIGHTED, pool, pool);
             PQVectors codes = (PQVectors) pq.encodeAll(vectors, pool);
-            try (GraphIndexBuilder builder = new GraphIndexBuilder(new ExactBuildScores(vectors), vectors.dimension(), settings.maxDegree(),
-                    settings.beamWidth(), 1.2f, 1.2f, pool, pool)) {
+            try (GraphIndexBuilder builder = new GraphIndexBuilder(new ExactBuildScores(vectors), vectors.dimension(),
+                    settings.maxDegree(), settings.beamWidth(), 1.2f, 1.2f, pool, pool)) {
                 OnHeapGraphIndex graph = builder.build(vectors);
                 return new AnnIndex(vectors, settings, codes, graph);
             }

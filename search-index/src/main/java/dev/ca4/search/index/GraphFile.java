@@ -27,7 +27,7 @@ import java.nio.file.StandardOpenOption;
  */
 final class GraphFile {
     private static final int MAGIC = 0x43413447; // "CA4G"
-    /** 2: lists chosen and saved with exact scores ({@link ExactBuildScores}); a format 1 file (PQ scores) is rebuilt. */
+    /** 2: lists chosen on exact scores ({@link ExactBuildScores}); a format 1 file (chosen on PQ codes) is rebuilt. */
     private static final int FORMAT = 2;
     private static final int PQ_FORMAT = 3; // jvector's serialization version for the quantizer
 

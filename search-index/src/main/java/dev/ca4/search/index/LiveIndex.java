@@ -86,7 +86,7 @@ public final class LiveIndex implements AutoCloseable {
     private long savedAtNanos = System.nanoTime();
     private boolean saveRetryPending;
 
-    /** The graph and the codes it is built on, once the quantizer is trained. */
+    /** The graph and the codes it is searched on, once the quantizer is trained. */
     private record Graph(MutablePQVectors codes, GraphIndexBuilder builder) {
     }
 
@@ -350,7 +350,8 @@ public final class LiveIndex implements AutoCloseable {
                 // A bounded batch: the covered mark, and so the share of queries the graph answers, moves steadily.
                 int to = Math.min(vectors.size(), from + BATCH);
                 VectorFloat<?>[] batch = new VectorFloat<?>[to - from];
-                for (int i = from; i < to; i++) { // codes first, one thread: graph searches score every node they reach by its code
+                // codes first, one thread: a query's graph search scores every node it reaches by its code
+                for (int i = from; i < to; i++) {
                     batch[i - from] = vectors.getVector(i);
                     g.codes().encodeAndSet(i, batch[i - from]);
                 }

@@ -67,7 +67,8 @@ class ExactBuildScoresTest {
 
     @Test
     void aVectorScoresAsTheNodeThatStoresIt() {
-        VectorFloat<?> v = VectorizationProvider.getInstance().getVectorTypeSupport().createFloatVector(vectors.get(42));
+        VectorFloat<?> v = VectorizationProvider.getInstance().getVectorTypeSupport()
+                .createFloatVector(vectors.get(42));
         ScoreFunction byVector = scores.searchProviderFor(v).scoreFunction();
         ScoreFunction byNode = scores.searchProviderFor(42).scoreFunction();
         for (int node = 0; node < 20; node++) {
