@@ -40,11 +40,7 @@ class ExactBuildScoresTest {
         SyntheticVectors spread = new SyntheticVectors(DIM, 30, 0.6, 0.3, 5);
         vectors = new VectorFile(tmp.resolve("v.f32"), DIM);
         for (int i = 0; i < COUNT; i++) {
-            float[] v = spread.vector(i);
-            for (int d = 0; d < DIM; d++) {
-                v[d] += 6f;
-            }
-            vectors.append(v);
+            vectors.append(AnnIndexTest.shifted(spread.vector(i)));
         }
         scores = new ExactBuildScores(vectors);
     }
