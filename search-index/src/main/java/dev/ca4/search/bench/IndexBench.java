@@ -39,7 +39,7 @@ public final class IndexBench implements Callable<Integer> {
     BenchFiles files;
     @Option(names = "--max-degree", defaultValue = "32") int maxDegree;
     @Option(names = "--beam-width", defaultValue = "100") int beamWidth;
-    @Option(names = "--pq-subspaces", defaultValue = "256") int pqSubspaces;
+    @Option(names = "--pq-subspaces", defaultValue = "128") int pqSubspaces;
     @Option(names = "--rerank", defaultValue = "64") int rerank;
     @Option(names = "--refine-width", defaultValue = "20") int refineWidth;
     @Option(names = "--refine-expansions", defaultValue = "60", description = "Neighbour lists the exact refinement "

@@ -39,7 +39,7 @@ public final class AnnIndex implements AutoCloseable {
     public record Settings(int maxDegree, int beamWidth, int pqSubspaces, int rerank, int refineWidth,
                            int refineExpansions) {
         public static Settings defaults() {
-            return new Settings(32, 100, 256, 64, 20, 60);
+            return new Settings(32, 100, 128, 64, 20, 60);
         }
     }
 
