@@ -37,13 +37,22 @@ public final class IndexBench implements Callable<Integer> {
     CorpusOptions corpus;
     @Mixin
     BenchFiles files;
-    @Option(names = "--max-degree", defaultValue = "32") int maxDegree;
-    @Option(names = "--beam-width", defaultValue = "100") int beamWidth;
-    @Option(names = "--pq-subspaces", defaultValue = "128") int pqSubspaces;
-    @Option(names = "--rerank", defaultValue = "64") int rerank;
-    @Option(names = "--refine-width", defaultValue = "20") int refineWidth;
-    @Option(names = "--refine-expansions", defaultValue = "60", description = "Neighbour lists the exact refinement "
-            + "reads per query; 0 turns it off (default: ${DEFAULT-VALUE}).") int refineExpansions;
+    // the index's defaults (AnnIndex.Settings.defaults()), so the bench measures what the service runs
+    private static final AnnIndex.Settings DEFAULTS = AnnIndex.Settings.defaults();
+    @Option(names = "--max-degree", description = "Neighbours per node (default: ${DEFAULT-VALUE}).")
+    int maxDegree = DEFAULTS.maxDegree();
+    @Option(names = "--beam-width", description = "Beam width while inserting (default: ${DEFAULT-VALUE}).")
+    int beamWidth = DEFAULTS.beamWidth();
+    @Option(names = "--pq-subspaces", description = "PQ subspaces; must divide the dimension (default: ${DEFAULT-VALUE}).")
+    int pqSubspaces = DEFAULTS.pqSubspaces();
+    @Option(names = "--rerank", description = "Candidates reranked with the full vectors (default: ${DEFAULT-VALUE}).")
+    int rerank = DEFAULTS.rerank();
+    @Option(names = "--refine-width", description = "Best answers the exact refinement keeps and expands "
+            + "(default: ${DEFAULT-VALUE}).")
+    int refineWidth = DEFAULTS.refineWidth();
+    @Option(names = "--refine-expansions", description = "Neighbour lists the exact refinement reads per query; 0 "
+            + "turns it off (default: ${DEFAULT-VALUE}).")
+    int refineExpansions = DEFAULTS.refineExpansions();
     @Option(names = "--events", paramLabel = "FILE", description = "Index the embeddings of these events (one JSON "
             + "event per line: the producer's --dry-run --output) instead of synthetic vectors; --queries of them, "
             + "drawn by a seeded shuffle, are held out as the queries. --vectors, --dim and --clusters are then unused.")
